@@ -1,0 +1,33 @@
+import { errorMarker, hasMarker, OpenRouterError } from './openrouter-error';
+
+const marker = errorMarker('InvalidOptionsError');
+
+export type OptionIssue = {
+  /** Dotted path of the offending option in camelCase, e.g. `provider.maxPrice.prompt`. */
+  path: string;
+  message: string;
+};
+
+/** Options failed validation. `issues` lists every problem found, not just the first. */
+export class InvalidOptionsError extends OpenRouterError {
+  private readonly [marker] = true;
+  override readonly name: string = 'InvalidOptionsError';
+  readonly issues: readonly OptionIssue[];
+
+  constructor(options: { issues: readonly OptionIssue[]; message?: string }) {
+    super({
+      message:
+        options.message ??
+        `Invalid OpenRouter options:\n${options.issues.map((issue) => `- ${issue.path || '(root)'}: ${issue.message}`).join('\n')}`,
+    });
+    this.issues = options.issues;
+  }
+
+  static override isInstance(value: unknown): value is InvalidOptionsError {
+    return hasMarker(value, marker);
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), issues: this.issues };
+  }
+}

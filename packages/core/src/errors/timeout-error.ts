@@ -1,0 +1,28 @@
+import { errorMarker, hasMarker, OpenRouterError, type OpenRouterErrorOptions } from './openrouter-error';
+
+const marker = errorMarker('TimeoutError');
+
+/**
+ * A client-side timeout: `connect` (no response headers in time), `total` (the whole request took
+ * too long) or `idle` (no byte arrived for `idleTimeoutMs` while streaming).
+ */
+export class TimeoutError extends OpenRouterError {
+  private readonly [marker] = true;
+  override readonly name: string = 'TimeoutError';
+  readonly kind: 'connect' | 'total' | 'idle';
+  readonly timeoutMs: number;
+
+  constructor(options: OpenRouterErrorOptions & { kind: 'connect' | 'total' | 'idle'; timeoutMs: number }) {
+    super(options);
+    this.kind = options.kind;
+    this.timeoutMs = options.timeoutMs;
+  }
+
+  static override isInstance(value: unknown): value is TimeoutError {
+    return hasMarker(value, marker);
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), kind: this.kind, timeoutMs: this.timeoutMs };
+  }
+}
