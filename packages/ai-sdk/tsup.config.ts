@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import type { Options } from 'tsup';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 
-export default defineConfig({
+const config: Options = {
   entry: ['src/index.ts'],
   format: ['esm'],
   platform: 'neutral',
@@ -15,4 +15,6 @@ export default defineConfig({
   clean: true,
   treeshake: true,
   define: { __PACKAGE_VERSION__: JSON.stringify(version) },
-});
+};
+
+export default config;

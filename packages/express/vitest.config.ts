@@ -9,6 +9,8 @@ export default defineConfig({
   define: { __PACKAGE_VERSION__: JSON.stringify(version) },
   test: {
     include: ['src/**/*.test.ts'],
+    globalSetup: ['src/test-utils/redis-global-setup.ts'],
     testTimeout: 20_000,
+    hookTimeout: 20_000,
   },
 });

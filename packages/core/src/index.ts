@@ -67,6 +67,7 @@ export { type NormalizedUsage, normalizeUsage } from './usage';
 export type * from './wire/annotations';
 export type * from './wire/chat';
 export type * from './wire/completions';
+export type * from './wire/credits';
 export type * from './wire/embeddings';
 export type * from './wire/error';
 export type * from './wire/generation';

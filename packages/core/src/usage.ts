@@ -23,23 +23,35 @@ export type NormalizedUsage = {
   raw: WireUsage;
 };
 
-/** Converts OpenRouter's usage object to the normalised shape (missing numbers become 0). */
+/**
+ * Converts OpenRouter's usage object to the normalised shape. Tolerant of what arrives: missing,
+ * `null` or non-numeric counts become 0, `total_tokens` falls back to input + output, and cost
+ * fields stay `undefined` unless reported.
+ */
 export function normalizeUsage(usage: WireUsage): NormalizedUsage {
-  const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
-  const optional = (value: unknown): number | undefined =>
-    typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-  const inputTokens = num(usage.prompt_tokens);
-  const outputTokens = num(usage.completion_tokens);
+  const source: Partial<WireUsage> = typeof usage === 'object' && usage !== null ? usage : {};
+  const inputTokens = count(source.prompt_tokens);
+  const outputTokens = count(source.completion_tokens);
   return {
     inputTokens,
-    cacheReadTokens: num(usage.prompt_tokens_details?.cached_tokens),
-    cacheWriteTokens: num(usage.prompt_tokens_details?.cache_write_tokens),
+    cacheReadTokens: count(source.prompt_tokens_details?.cached_tokens),
+    cacheWriteTokens: count(source.prompt_tokens_details?.cache_write_tokens),
     outputTokens,
-    reasoningTokens: num(usage.completion_tokens_details?.reasoning_tokens),
-    totalTokens: typeof usage.total_tokens === 'number' ? usage.total_tokens : inputTokens + outputTokens,
-    cost: optional(usage.cost),
-    isByok: usage.is_byok === true,
-    upstreamCost: optional(usage.cost_details?.upstream_inference_cost),
+    reasoningTokens: count(source.completion_tokens_details?.reasoning_tokens),
+    totalTokens: isNumber(source.total_tokens) ? source.total_tokens : inputTokens + outputTokens,
+    cost: isNumber(source.cost) ? source.cost : undefined,
+    isByok: source.is_byok === true,
+    upstreamCost: isNumber(source.cost_details?.upstream_inference_cost)
+      ? source.cost_details.upstream_inference_cost
+      : undefined,
     raw: usage,
   };
+}
+
+function isNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function count(value: unknown): number {
+  return isNumber(value) ? value : 0;
 }

@@ -1,13 +1,10 @@
-import { errorMarker, hasMarker, OpenRouterError } from './openrouter-error';
-
-const marker = errorMarker('AbortError');
+import { hasBrand, OpenRouterError } from './openrouter-error';
 
 /** The caller aborted the request (`AbortSignal`). */
 export class AbortError extends OpenRouterError {
-  private readonly [marker] = true;
-  override readonly name: string = 'AbortError';
+  static override readonly brand: string = 'AbortError';
 
   static override isInstance(value: unknown): value is AbortError {
-    return hasMarker(value, marker);
+    return hasBrand(value, 'AbortError');
   }
 }

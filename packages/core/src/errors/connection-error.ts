@@ -1,13 +1,10 @@
-import { errorMarker, hasMarker, OpenRouterError } from './openrouter-error';
-
-const marker = errorMarker('ConnectionError');
+import { hasBrand, OpenRouterError } from './openrouter-error';
 
 /** The connection failed or was reset (no HTTP status). */
 export class ConnectionError extends OpenRouterError {
-  private readonly [marker] = true;
-  override readonly name: string = 'ConnectionError';
+  static override readonly brand: string = 'ConnectionError';
 
   static override isInstance(value: unknown): value is ConnectionError {
-    return hasMarker(value, marker);
+    return hasBrand(value, 'ConnectionError');
   }
 }

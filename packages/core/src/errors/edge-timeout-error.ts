@@ -1,13 +1,10 @@
-import { errorMarker, hasMarker, OpenRouterError } from './openrouter-error';
-
-const marker = errorMarker('EdgeTimeoutError');
+import { hasBrand, OpenRouterError } from './openrouter-error';
 
 /** 504 / 524: a gateway or edge timeout. */
 export class EdgeTimeoutError extends OpenRouterError {
-  private readonly [marker] = true;
-  override readonly name: string = 'EdgeTimeoutError';
+  static override readonly brand: string = 'EdgeTimeoutError';
 
   static override isInstance(value: unknown): value is EdgeTimeoutError {
-    return hasMarker(value, marker);
+    return hasBrand(value, 'EdgeTimeoutError');
   }
 }

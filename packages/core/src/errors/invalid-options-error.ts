@@ -1,6 +1,4 @@
-import { errorMarker, hasMarker, OpenRouterError } from './openrouter-error';
-
-const marker = errorMarker('InvalidOptionsError');
+import { hasBrand, OpenRouterError } from './openrouter-error';
 
 export type OptionIssue = {
   /** Dotted path of the offending option in camelCase, e.g. `provider.maxPrice.prompt`. */
@@ -10,8 +8,7 @@ export type OptionIssue = {
 
 /** Options failed validation. `issues` lists every problem found, not just the first. */
 export class InvalidOptionsError extends OpenRouterError {
-  private readonly [marker] = true;
-  override readonly name: string = 'InvalidOptionsError';
+  static override readonly brand: string = 'InvalidOptionsError';
   readonly issues: readonly OptionIssue[];
 
   constructor(options: { issues: readonly OptionIssue[]; message?: string }) {
@@ -24,10 +21,6 @@ export class InvalidOptionsError extends OpenRouterError {
   }
 
   static override isInstance(value: unknown): value is InvalidOptionsError {
-    return hasMarker(value, marker);
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), issues: this.issues };
+    return hasBrand(value, 'InvalidOptionsError');
   }
 }

@@ -1,14 +1,11 @@
 import { NotFoundError } from './not-found-error';
-import { errorMarker, hasMarker } from './openrouter-error';
-
-const marker = errorMarker('NoEndpointsError');
+import { hasBrand } from './openrouter-error';
 
 /** 404: no endpoint matches the model and routing constraints (`availability` tells why). */
 export class NoEndpointsError extends NotFoundError {
-  private readonly [marker] = true;
-  override readonly name: string = 'NoEndpointsError';
+  static override readonly brand: string = 'NoEndpointsError';
 
   static override isInstance(value: unknown): value is NoEndpointsError {
-    return hasMarker(value, marker);
+    return hasBrand(value, 'NoEndpointsError');
   }
 }

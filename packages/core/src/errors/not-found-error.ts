@@ -1,13 +1,10 @@
-import { errorMarker, hasMarker, OpenRouterError } from './openrouter-error';
-
-const marker = errorMarker('NotFoundError');
+import { hasBrand, OpenRouterError } from './openrouter-error';
 
 /** 404: the resource does not exist. */
 export class NotFoundError extends OpenRouterError {
-  private readonly [marker] = true;
-  override readonly name: string = 'NotFoundError';
+  static override readonly brand: string = 'NotFoundError';
 
   static override isInstance(value: unknown): value is NotFoundError {
-    return hasMarker(value, marker);
+    return hasBrand(value, 'NotFoundError');
   }
 }

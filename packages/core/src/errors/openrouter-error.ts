@@ -1,9 +1,6 @@
 import type { ChatResult } from '../stream/chat-result';
 import type { WireAvailability } from '../wire/error';
 
-const namespace = 'openrouter-adapters.error';
-const baseMarker = Symbol.for(namespace);
-
 export type RateLimitInfo = {
   limit?: number;
   remaining?: number;
@@ -39,85 +36,79 @@ export type OpenRouterErrorOptions = {
 };
 
 /**
- * The root of every error this project throws. Checks work across duplicated package copies:
- * use `OpenRouterError.isInstance(error)` (or a subclass's `isInstance`) instead of `instanceof`.
+ * The root of every error this project throws. Checks work across duplicated package copies and
+ * minified builds: use `OpenRouterError.isInstance(error)` (or a subclass's `isInstance`) instead of
+ * `instanceof`. Each class declares a `brand` (also its `name`); the constructor marks the instance
+ * with `Symbol.for('openrouter-adapters.error.<brand>')` for every class in its chain.
  */
 export class OpenRouterError extends Error {
-  private readonly [baseMarker] = true;
-  override readonly name: string = 'OpenRouterError';
-  readonly status: number | undefined;
-  readonly code: number | string | undefined;
-  readonly errorType: string | undefined;
-  readonly providerName: string | undefined;
-  readonly providerCode: string | number | undefined;
-  readonly metadata: Record<string, unknown> | undefined;
-  readonly headers: Record<string, string> | undefined;
-  readonly responseBody: string | undefined;
-  readonly url: string | undefined;
+  static readonly brand: string = 'OpenRouterError';
+  declare readonly status: number | undefined;
+  declare readonly code: number | string | undefined;
+  declare readonly errorType: string | undefined;
+  declare readonly providerName: string | undefined;
+  declare readonly providerCode: string | number | undefined;
+  declare readonly metadata: Record<string, unknown> | undefined;
+  declare readonly headers: Record<string, string> | undefined;
+  declare readonly responseBody: string | undefined;
+  declare readonly url: string | undefined;
   readonly isRetryable: boolean;
-  readonly retryAfterMs: number | undefined;
-  readonly availability: WireAvailability | undefined;
-  readonly rateLimit: RateLimitInfo | undefined;
-  readonly requestId: string | undefined;
-  readonly generationId: string | undefined;
-  readonly partial: ChatResult | undefined;
+  declare readonly retryAfterMs: number | undefined;
+  declare readonly availability: WireAvailability | undefined;
+  declare readonly rateLimit: RateLimitInfo | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly generationId: string | undefined;
+  declare readonly partial: ChatResult | undefined;
 
-  constructor(options: OpenRouterErrorOptions) {
-    super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.status = options.status;
-    this.code = options.code;
-    this.errorType = options.errorType;
-    this.providerName = options.providerName;
-    this.providerCode = options.providerCode;
-    this.metadata = options.metadata;
-    this.headers = options.headers;
-    this.responseBody = options.responseBody;
-    this.url = options.url;
-    this.isRetryable = options.isRetryable ?? false;
-    this.retryAfterMs = options.retryAfterMs;
-    this.availability = options.availability;
-    this.rateLimit = options.rateLimit;
-    this.requestId = options.requestId;
-    this.generationId = options.generationId;
-    this.partial = options.partial;
+  constructor({ message, cause, ...details }: OpenRouterErrorOptions) {
+    super(message, cause === undefined ? undefined : { cause });
+    const Class = new.target;
+    Object.assign(this, { name: Class.brand }, details);
+    this.isRetryable = details.isRetryable ?? false;
+    for (let target: unknown = Class; target !== Error && typeof target === 'function'; ) {
+      if (Object.hasOwn(target, 'brand')) {
+        Object.defineProperty(this, brandSymbol((target as typeof OpenRouterError).brand), { value: true });
+      }
+      target = Object.getPrototypeOf(target);
+    }
   }
 
   static isInstance(value: unknown): value is OpenRouterError {
-    return hasMarker(value, baseMarker);
+    return hasBrand(value, 'OpenRouterError');
   }
 
-  /** A plain, serialisable view (no stack, no cause chain objects, never a key). */
+  /**
+   * A plain, serialisable view: every property except `headers`, `responseBody`, `metadata` and
+   * `partial` (large or raw upstream data); no stack; the cause chain summarised as `{ name, message }`
+   * (or the cause's own `toJSON` when it is one of ours).
+   */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      code: this.code,
-      errorType: this.errorType,
-      providerName: this.providerName,
-      providerCode: this.providerCode,
-      isRetryable: this.isRetryable,
-      retryAfterMs: this.retryAfterMs,
-      availability: this.availability,
-      rateLimit: this.rateLimit,
-      requestId: this.requestId,
-      generationId: this.generationId,
-      url: this.url,
-    };
+    return plain(this, 0);
   }
 }
 
-/** @internal Creates the per-class marker used by `isInstance`. */
-export function errorMarker(name: string): symbol {
-  return Symbol.for(`${namespace}.${name}`);
+function plain(error: OpenRouterError, depth: number): Record<string, unknown> {
+  const { headers, responseBody, metadata, partial, ...rest } = error;
+  return { ...rest, message: error.message, cause: summarizeCause(error.cause, depth + 1) };
 }
 
-/** @internal */
-export function hasMarker(value: unknown, marker: symbol): boolean {
+/** Our errors in full (minus raw data); foreign ones as `{ name, message }` (their other fields may hold anything). */
+function summarizeCause(cause: unknown, depth: number): unknown {
+  if (depth > 4 || cause === undefined) return undefined;
+  if (OpenRouterError.isInstance(cause)) return plain(cause, depth);
+  if (typeof cause === 'string') return cause;
+  if (typeof cause !== 'object' || cause === null) return undefined;
+  const { name, message } = cause as { name?: unknown; message?: unknown };
+  return { name, message, cause: summarizeCause((cause as { cause?: unknown }).cause, depth + 1) };
+}
+
+const brandSymbol = (brand: string): symbol => Symbol.for(`openrouter-adapters.error.${brand}`);
+
+/** @internal Whether `value` was built by the class with this brand (or a subclass), in any package copy. */
+export function hasBrand(value: unknown, brand: string): boolean {
   return (
     typeof value === 'object' &&
     value !== null &&
-    marker in value &&
-    (value as Record<symbol, unknown>)[marker] === true
+    (value as Record<symbol, unknown>)[brandSymbol(brand)] === true
   );
 }

@@ -1,13 +1,10 @@
-import { errorMarker, hasMarker, OpenRouterError } from './openrouter-error';
-
-const marker = errorMarker('PayloadTooLargeError');
+import { hasBrand, OpenRouterError } from './openrouter-error';
 
 /** 413: the request body is too large. */
 export class PayloadTooLargeError extends OpenRouterError {
-  private readonly [marker] = true;
-  override readonly name: string = 'PayloadTooLargeError';
+  static override readonly brand: string = 'PayloadTooLargeError';
 
   static override isInstance(value: unknown): value is PayloadTooLargeError {
-    return hasMarker(value, marker);
+    return hasBrand(value, 'PayloadTooLargeError');
   }
 }

@@ -1,6 +1,4 @@
-import { errorMarker, hasMarker, OpenRouterError, type OpenRouterErrorOptions } from './openrouter-error';
-
-const marker = errorMarker('ResponseParseError');
+import { hasBrand, OpenRouterError, type OpenRouterErrorOptions } from './openrouter-error';
 
 export type ResponseParseErrorKind =
   /** A body or `data:` payload that is not valid JSON. */
@@ -12,8 +10,7 @@ export type ResponseParseErrorKind =
 
 /** The response could not be decoded. */
 export class ResponseParseError extends OpenRouterError {
-  private readonly [marker] = true;
-  override readonly name: string = 'ResponseParseError';
+  static override readonly brand: string = 'ResponseParseError';
   readonly kind: ResponseParseErrorKind;
 
   constructor(options: OpenRouterErrorOptions & { kind: ResponseParseErrorKind }) {
@@ -22,10 +19,6 @@ export class ResponseParseError extends OpenRouterError {
   }
 
   static override isInstance(value: unknown): value is ResponseParseError {
-    return hasMarker(value, marker);
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), kind: this.kind };
+    return hasBrand(value, 'ResponseParseError');
   }
 }

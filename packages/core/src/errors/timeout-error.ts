@@ -1,14 +1,11 @@
-import { errorMarker, hasMarker, OpenRouterError, type OpenRouterErrorOptions } from './openrouter-error';
-
-const marker = errorMarker('TimeoutError');
+import { hasBrand, OpenRouterError, type OpenRouterErrorOptions } from './openrouter-error';
 
 /**
  * A client-side timeout: `connect` (no response headers in time), `total` (the whole request took
  * too long) or `idle` (no byte arrived for `idleTimeoutMs` while streaming).
  */
 export class TimeoutError extends OpenRouterError {
-  private readonly [marker] = true;
-  override readonly name: string = 'TimeoutError';
+  static override readonly brand: string = 'TimeoutError';
   readonly kind: 'connect' | 'total' | 'idle';
   readonly timeoutMs: number;
 
@@ -19,10 +16,6 @@ export class TimeoutError extends OpenRouterError {
   }
 
   static override isInstance(value: unknown): value is TimeoutError {
-    return hasMarker(value, marker);
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), kind: this.kind, timeoutMs: this.timeoutMs };
+    return hasBrand(value, 'TimeoutError');
   }
 }

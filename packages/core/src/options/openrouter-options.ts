@@ -22,11 +22,27 @@ export type ProviderPreferences = {
   only?: string[];
   /** Never these providers. */
   ignore?: string[];
+  /** Only endpoints serving one of these quantizations. */
   quantizations?: Array<
-    'int4' | 'int8' | 'fp4' | 'fp6' | 'fp8' | 'fp16' | 'bf16' | 'fp32' | 'unknown' | (string & {})
+    | 'int4'
+    | 'int8'
+    | 'fp4'
+    | 'mxfp4'
+    | 'nvfp4'
+    | 'fp6'
+    | 'fp8'
+    | 'mxfp8'
+    | 'fp16'
+    | 'bf16'
+    | 'fp32'
+    | 'unknown'
+    | (string & {})
   >;
+  /** Sort endpoints instead of load balancing; `partition: 'none'` sorts across fallback models too. */
   sort?: ProviderSort | { by: ProviderSort; partition?: 'model' | 'none' };
+  /** Soft preference: tokens per second (a number is the p50), or per percentile. */
   preferredMinThroughput?: number | Percentiles;
+  /** Soft preference: seconds to first token (a number is the p50), or per percentile. */
   preferredMaxLatency?: number | Percentiles;
   /** Hard ceiling, USD per million tokens (per request / image for those keys). */
   maxPrice?: {
@@ -51,20 +67,43 @@ export type ReasoningOptions = {
   summary?: 'auto' | 'concise' | 'detailed';
 };
 
+/** Approximate user location for location-biased web search. */
+export type UserLocation = {
+  type?: 'approximate';
+  city?: string;
+  region?: string;
+  /** Two-letter country code, e.g. `US`. */
+  country?: string;
+  /** IANA time zone, e.g. `America/Los_Angeles`. */
+  timezone?: string;
+};
+
 export type WebSearchPluginOptions = {
   id: 'web';
   enabled?: boolean;
-  engine?: 'native' | 'exa' | (string & {});
+  engine?: 'native' | 'exa' | 'firecrawl' | 'parallel' | 'perplexity' | (string & {});
+  mode?:
+    | 'instant'
+    | 'fast'
+    | 'auto'
+    | 'deep-lite'
+    | 'deep'
+    | 'deep-reasoning'
+    | 'turbo'
+    | 'basic'
+    | 'advanced'
+    | (string & {});
   maxResults?: number;
   maxUses?: number;
   searchPrompt?: string;
   includeDomains?: string[];
   excludeDomains?: string[];
+  userLocation?: UserLocation;
 };
 export type FileParserPluginOptions = {
   id: 'file-parser';
   enabled?: boolean;
-  pdf?: { engine?: 'pdf-text' | 'mistral-ocr' | 'native' | (string & {}) };
+  pdf?: { engine?: 'pdf-text' | 'mistral-ocr' | 'native' | 'cloudflare-ai' | (string & {}) };
 };
 export type ResponseHealingPluginOptions = { id: 'response-healing'; enabled?: boolean };
 export type ModerationPluginOptions = { id: 'moderation' };
@@ -80,13 +119,46 @@ export type WebFetchPluginOptions = {
   allowedDomains?: string[];
   blockedDomains?: string[];
 };
+export type CostTier = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 export type AutoRouterPluginOptions = {
   id: 'auto-router';
   enabled?: boolean;
   allowedModels?: string[];
   excludedModels?: string[];
-  costTier?: 'low' | 'medium' | 'high' | 'xhigh' | 'max';
+  costTier?: CostTier;
+  /** 0 (cheapest) to 10 (best quality). */
+  costQualityTradeoff?: number;
   pinModel?: boolean;
+};
+export type AutoBetaRouterPluginOptions = {
+  id: 'auto-beta-router';
+  enabled?: boolean;
+  allowedModels?: string[];
+  excludedModels?: string[];
+  costTier?: CostTier;
+  /** 0 (cheapest) to 10 (best quality). */
+  costQualityTradeoff?: number;
+};
+export type ParetoRouterPluginOptions = {
+  id: 'pareto-router';
+  enabled?: boolean;
+  /** USD per million tokens. */
+  maxPrice?: number;
+  /** 0 to 1. */
+  minCodingScore?: number;
+  priceSource?: 'prompt' | 'weighted_avg';
+};
+export type FusionPluginOptions = {
+  id: 'fusion';
+  enabled?: boolean;
+  /** The expert panel (at most 8 model ids). */
+  analysisModels?: string[];
+  /** 1 to 16. */
+  maxToolCalls?: number;
+  model?: string;
+  preset?: 'general-high' | 'general-budget' | 'general-fast';
+  /** Server tools the panel may use, passed as given (`parameters` keys are not converted). */
+  tools?: Array<{ type: string; parameters?: Record<string, unknown> }>;
 };
 
 export type PluginOptions =
@@ -96,20 +168,25 @@ export type PluginOptions =
   | ModerationPluginOptions
   | ContextCompressionPluginOptions
   | WebFetchPluginOptions
-  | AutoRouterPluginOptions;
+  | AutoRouterPluginOptions
+  | AutoBetaRouterPluginOptions
+  | ParetoRouterPluginOptions
+  | FusionPluginOptions;
 
 /** `web_search_options` for models with native search. */
 export type WebSearchOptions = {
   searchContextSize?: 'low' | 'medium' | 'high';
   maxResults?: number;
-  engine?: 'native' | 'exa' | (string & {});
+  engine?: 'native' | 'exa' | 'firecrawl' | 'parallel' | 'perplexity' | (string & {});
+  userLocation?: UserLocation;
 };
 
 export type PromptCachingOptions = {
   /** `prompt_cache_key`: sticky cache routing key. */
   key?: string;
-  /** Explicit caching (`prompt_cache_options`). */
+  /** Explicit caching (`prompt_cache_options`): mark breakpoints on content parts yourself. */
   mode?: 'explicit';
+  /** Cache lifetime for explicit caching, e.g. `5m` or `1h` (implies `mode: 'explicit'`). */
   ttl?: string;
   /** A top-level `cache_control` (Anthropic automatic caching of the last cacheable block). */
   cacheControl?: { type: 'ephemeral'; ttl?: '5m' | '1h' };
@@ -125,19 +202,32 @@ export type TraceOptions = {
 
 /** Sampling and output settings (frameworks map theirs to these). */
 export type SamplingOptions = {
+  /** Output token limit (`max_tokens`), a non-negative integer. */
   maxTokens?: number;
+  /** 0 to 2. */
   temperature?: number;
+  /** 0 to 1. */
   topP?: number;
+  /** Non-negative integer. */
   topK?: number;
+  /** 0 to 1. */
   topA?: number;
+  /** 0 to 1. */
   minP?: number;
+  /** -2 to 2. */
   frequencyPenalty?: number;
+  /** -2 to 2. */
   presencePenalty?: number;
+  /** Greater than 0, at most 2 (1 = no penalty). */
   repetitionPenalty?: number;
+  /** Integer. */
   seed?: number;
+  /** Up to 4 stop sequences. */
   stop?: string | string[];
+  /** Token id → bias, -100 to 100. */
   logitBias?: Record<string, number>;
   logprobs?: boolean;
+  /** 0 to 20. */
   topLogprobs?: number;
   parallelToolCalls?: boolean;
   verbosity?: 'low' | 'medium' | 'high';
@@ -154,16 +244,22 @@ export type OpenRouterOptions = SamplingOptions & {
   plugins?: PluginOptions[];
   webSearch?: WebSearchOptions;
   promptCaching?: PromptCachingOptions;
+  /** Prompt transforms, e.g. `['middle-out']`. */
   transforms?: string[];
+  /** Groups requests (sticky provider routing, observability); at most 256 characters. */
   sessionId?: string;
+  /** A stable per-end-user id (hashed before it reaches a provider). */
   user?: string;
+  /** At most 16 pairs; keys up to 64 characters, string values up to 512. Keys are sent as given. */
   metadata?: Record<string, string>;
   trace?: TraceOptions;
   /** Adds `openrouter_metadata` (routing attempts) via `X-OpenRouter-Metadata: enabled`. */
   includeRoutingMetadata?: boolean;
   debug?: { echoUpstreamBody?: boolean };
-  /** Attribution headers (also settable on the client). */
+  /** Attribution (also settable on the client): `X-OpenRouter-Title`. */
   appName?: string;
+  /** Attribution: `HTTP-Referer`, an absolute http(s) URL. */
   appUrl?: string;
+  /** Attribution: `X-OpenRouter-Categories` (comma-joined). */
   appCategories?: string[];
 };

@@ -1,5 +1,6 @@
 import type { Extra, Open } from './open';
 
+/** Why routing failed (not in the spec): on 404/503 bodies, under `error.availability`. */
 export type WireAvailability = {
   code: Open<
     | 'model_not_found'
@@ -40,5 +41,6 @@ export type WireErrorBody = {
     error_type?: string;
     http_status?: number;
   } & Extra;
-  user_id?: string;
+  user_id?: string | null;
+  openrouter_metadata?: Extra | null;
 } & Extra;

@@ -1,0 +1,215 @@
+import type { DecodeContenderResult, DecodeSizeResult, DecodeSuiteResult } from '../decode/run-decode-suite';
+import type { SampleSummary } from '../harness/summarize-samples';
+import { formatMarkdownTable } from './format-markdown-table';
+import {
+  formatBytes,
+  formatInteger,
+  formatMicroseconds,
+  formatMilliseconds,
+  formatRange,
+  formatRatio,
+  verdict,
+} from './format-numbers';
+import { pairedRatio } from './paired-ratio';
+import { type ChartBar, renderBarChartSvg } from './render-bar-chart-svg';
+import { renderProfile } from './render-profile';
+import type { RenderedSection } from './rendered-section';
+import type { TargetRow } from './target-row';
+
+type PeerPair = { ours: string; peer: string; what: string; target?: number };
+
+const peerPairs: readonly PeerPair[] = [
+  {
+    ours: 'core-decoder',
+    peer: 'eventsource-parser',
+    what: 'core decoder + accumulator vs eventsource-parser + JSON.parse',
+  },
+  { ours: 'ours-ai-sdk', peer: 'official-ai-sdk', what: 'AI SDK `doStream`', target: 4 },
+  { ours: 'ours-langchain', peer: 'langchain-openrouter', what: 'LangChain `.stream()`', target: 2 },
+  {
+    ours: 'ours-langchain-paced',
+    peer: 'langchain-openrouter-paced',
+    what: 'LangChain `.stream()`, paced reads',
+  },
+];
+
+const findMeasured = (size: DecodeSizeResult, id: string): DecodeContenderResult | undefined =>
+  size.contenders.find((contender) => contender.id === id && contender.status === 'measured');
+
+/** Speed-up of ours over the peer: peer time / our time (median of paired rounds). */
+export function decodeSpeedUp(
+  size: DecodeSizeResult,
+  pair: { ours: string; peer: string },
+): SampleSummary | undefined {
+  const ours = findMeasured(size, pair.ours);
+  const peer = findMeasured(size, pair.peer);
+  if (ours?.roundMedians === undefined || peer?.roundMedians === undefined) return undefined;
+  return pairedRatio(peer.roundMedians, ours.roundMedians);
+}
+
+const statusCell = (contender: DecodeContenderResult): string =>
+  contender.status === 'unavailable'
+    ? `not measured: ${contender.reason ?? 'unavailable'}`
+    : `not timed, wrong output: ${contender.problems.join('; ')}`;
+
+function renderSizeTable(size: DecodeSizeResult): string {
+  const rows = size.contenders.map((contender) => {
+    if (contender.status !== 'measured' || contender.summary === undefined) {
+      return [contender.label, statusCell(contender), '', '', '', ''];
+    }
+    const { summary } = contender;
+    return [
+      contender.label,
+      formatMilliseconds(summary.median),
+      formatRange(summary.p25, summary.p75, formatMilliseconds),
+      formatMicroseconds(summary.median / size.chunkCount),
+      contender.ratioToFloor === undefined
+        ? ''
+        : `${formatRatio(contender.ratioToFloor.median)} (${formatRange(contender.ratioToFloor.p25, contender.ratioToFloor.p75, formatRatio)})`,
+      String(contender.items ?? ''),
+    ];
+  });
+  return formatMarkdownTable(
+    [
+      'contender',
+      'time per stream (median)',
+      'spread (p25 – p75)',
+      'per chunk',
+      '× floor (paired; p25 – p75)',
+      'items out',
+    ],
+    rows,
+    ['left', 'right', 'right', 'right', 'right', 'right'],
+  );
+}
+
+function renderPeerTable(size: DecodeSizeResult): string {
+  const rows: string[][] = [];
+  for (const pair of peerPairs) {
+    const speedUp = decodeSpeedUp(size, pair);
+    if (speedUp === undefined) {
+      if (size.contenders.some((contender) => contender.id === pair.ours)) {
+        rows.push([
+          pair.what,
+          'not measured (see above)',
+          '',
+          pair.target === undefined ? '' : `≥ ${pair.target}×`,
+          pair.target === undefined ? '' : verdict(undefined),
+        ]);
+      }
+      continue;
+    }
+    rows.push([
+      pair.what,
+      speedUp.median >= 1
+        ? `${formatRatio(speedUp.median)} faster`
+        : `${formatRatio(1 / speedUp.median)} slower`,
+      formatRange(speedUp.p25, speedUp.p75, formatRatio),
+      pair.target === undefined ? '(no target)' : `≥ ${pair.target}×`,
+      pair.target === undefined ? '' : verdict(speedUp.median >= pair.target),
+    ]);
+  }
+  return formatMarkdownTable(
+    [
+      'ours vs peer',
+      'speed-up (peer time ÷ our time, paired rounds)',
+      'spread (p25 – p75)',
+      'target',
+      'status',
+    ],
+    rows,
+    ['left', 'right', 'right', 'right', 'left'],
+  );
+}
+
+function chartOf(size: DecodeSizeResult): string {
+  const bars: ChartBar[] = [];
+  for (const contender of size.contenders) {
+    if (contender.status !== 'measured' || contender.summary === undefined) continue;
+    bars.push({
+      label: contender.label,
+      value: contender.summary.median,
+      low: contender.summary.p25,
+      high: contender.summary.p75,
+      series: contender.group,
+    });
+  }
+  return renderBarChartSvg({
+    title: `Decoding a ${formatInteger(size.chunkCount)}-chunk OpenRouter stream (${formatBytes(size.bytes)}, ${size.pieces} random pieces of 1–4,096 bytes)`,
+    subtitle: 'Lower is better. Same bytes, same pieces, interleaved rounds.',
+    bars,
+    formatValue: (value) => formatMilliseconds(value),
+    axisLabel: 'milliseconds per stream (median; whiskers: p25 – p75)',
+  });
+}
+
+/** The targets the decoding suite checks. */
+export function decodeTargets(result: DecodeSuiteResult | undefined): TargetRow[] {
+  const size = result?.sizes.find((candidate) => candidate.chunkCount === 2_000) ?? result?.sizes[0];
+  const missing = 'suite not run';
+  const core = size === undefined ? undefined : findMeasured(size, 'core-decoder');
+  const rows: TargetRow[] = [
+    {
+      target: 'core decode + accumulate within 1.2× of the floor (2,000 chunks)',
+      measured:
+        core?.ratioToFloor === undefined
+          ? size === undefined
+            ? missing
+            : 'core decoder not measured'
+          : `${formatRatio(core.ratioToFloor.median)} the floor (${formatRange(core.ratioToFloor.p25, core.ratioToFloor.p75, formatRatio)})`,
+      met: core?.ratioToFloor === undefined ? undefined : core.ratioToFloor.median <= 1.2,
+    },
+  ];
+  for (const pair of peerPairs) {
+    if (pair.target === undefined) continue;
+    const speedUp = size === undefined ? undefined : decodeSpeedUp(size, pair);
+    rows.push({
+      target: `${pair.what} at least ${pair.target}× faster than the peer (2,000 chunks)`,
+      measured:
+        speedUp === undefined
+          ? size === undefined
+            ? missing
+            : 'not measured'
+          : `${formatRatio(speedUp.median)} faster (${formatRange(speedUp.p25, speedUp.p75, formatRatio)})`,
+      met: speedUp === undefined ? undefined : speedUp.median >= pair.target,
+    });
+  }
+  return rows;
+}
+
+export function renderDecodeSection(result: DecodeSuiteResult): RenderedSection {
+  const charts: RenderedSection['charts'] = [];
+  const parts: string[] = ['## 1. Stream decoding', ''];
+  parts.push(
+    "The bench generates a realistic OpenRouter stream deterministically (keep-alive comments, reasoning deltas with `reasoning_details` and a closing signature, text with 2-, 3- and 4-byte UTF-8 characters, two tool calls streamed as argument deltas, a finish chunk, a usage chunk, `[DONE]`) and cuts it into random pieces of 1 to 4,096 bytes (seeded). Every contender decodes the same pieces; the framework contenders get them through an in-memory `fetch` whose `Response` body yields one piece per read. Before timing, each contender's output is checked (exact text, reasoning, tool-call arguments, usage): a contender with wrong output is not timed.",
+    '',
+  );
+  for (const size of result.sizes) {
+    const chartFile = `decode-${size.chunkCount}.svg`;
+    charts.push({ fileName: chartFile, svg: chartOf(size) });
+    parts.push(
+      `### ${formatInteger(size.chunkCount)} chunks (${formatBytes(size.bytes)}, ${size.pieces} pieces, ${size.keepAlives} keep-alives)`,
+      '',
+      `${size.settings.warmupIterations} warm-up iterations per contender, then ${size.settings.rounds} interleaved rounds × ${size.settings.iterationsPerRound} iterations (GC before each turn).`,
+      '',
+      renderSizeTable(size),
+      '',
+      renderPeerTable(size),
+      '',
+      `![decoding ${size.chunkCount} chunks](charts/${chartFile})`,
+      '',
+    );
+    const profiled = Object.entries(size.profiles ?? {});
+    if (profiled.length > 0) {
+      parts.push(
+        `CPU profiles at ${formatInteger(size.chunkCount)} chunks (V8 sampling profiler, ${size.settings.profileIterations} iterations of each contender after the timed rounds; self time, so a framework's own work is attributed to the framework's package):`,
+        '',
+      );
+      for (const [id, profile] of profiled) {
+        const label = size.contenders.find((contender) => contender.id === id)?.label ?? id;
+        parts.push(renderProfile(label.replaceAll('`', ''), profile));
+      }
+    }
+  }
+  return { markdown: parts.join('\n'), charts };
+}

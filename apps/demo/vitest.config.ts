@@ -1,0 +1,15 @@
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
+
+// Unit tests beside the code (src/**) and the browser end-to-end tests (e2e/**), which drive
+// Debian's chromium through playwright-core against the demo server and its in-process emulator.
+// Browser files run one at a time: each starts its own server and browser.
+const config: ViteUserConfig = defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    fileParallelism: false,
+  },
+});
+
+export default config;

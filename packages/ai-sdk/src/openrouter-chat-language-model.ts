@@ -1,0 +1,71 @@
+import type {
+  LanguageModelV4,
+  LanguageModelV4CallOptions,
+  LanguageModelV4GenerateResult,
+  LanguageModelV4StreamResult,
+} from '@ai-sdk/provider';
+import { buildChatRequest } from './build-chat-request';
+import { buildRequestOptions } from './build-request-options';
+import { mapChatResult } from './map-chat-result';
+import { mapChatStream } from './map-chat-stream';
+import { mapError } from './map-error';
+import type { OpenRouterModelConfig } from './openrouter-model-config';
+import type { OpenRouterChatSettings } from './openrouter-settings';
+import { readSettingsLevel, type SettingsLevel } from './resolve-openrouter-settings';
+import { SUPPORTED_URLS } from './supported-urls';
+
+/** An OpenRouter chat model (`/chat/completions`) implementing LanguageModel V4. */
+export class OpenRouterChatLanguageModel implements LanguageModelV4 {
+  readonly specificationVersion = 'v4' as const;
+  readonly provider: string = 'openrouter.chat';
+  readonly modelId: string;
+  readonly supportedUrls: Record<string, RegExp[]> = SUPPORTED_URLS;
+  private readonly config: OpenRouterModelConfig;
+  private readonly levels: readonly SettingsLevel[];
+
+  constructor(modelId: string, settings: OpenRouterChatSettings | undefined, config: OpenRouterModelConfig) {
+    this.modelId = modelId;
+    this.config = config;
+    this.levels = [config.defaults, readSettingsLevel(settings, `settings of model "${modelId}"`)];
+  }
+
+  async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
+    const request = buildChatRequest(this.modelId, options, this.levels);
+    this.config.assertApiKey();
+    const url = `${this.config.baseURL}/chat/completions`;
+    try {
+      const result = await this.config.client.chat.send(
+        request.body,
+        buildRequestOptions(options.abortSignal, request.headers, options.headers),
+      );
+      return mapChatResult(result, request, url);
+    } catch (error) {
+      throw mapError(error, { url, requestBody: request.body, coreMaxRetries: this.config.maxRetries });
+    }
+  }
+
+  async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
+    const request = buildChatRequest(this.modelId, options, this.levels);
+    this.config.assertApiKey();
+    const url = `${this.config.baseURL}/chat/completions`;
+    let stream: Awaited<ReturnType<OpenRouterModelConfig['client']['chat']['stream']>>;
+    try {
+      stream = await this.config.client.chat.stream(
+        request.body,
+        buildRequestOptions(options.abortSignal, request.headers, options.headers),
+      );
+    } catch (error) {
+      throw mapError(error, { url, requestBody: request.body, coreMaxRetries: this.config.maxRetries });
+    }
+    return {
+      stream: mapChatStream(stream, {
+        warnings: request.warnings,
+        includeRawChunks: options.includeRawChunks === true,
+        url,
+        requestBody: request.body,
+      }),
+      request: { url, body: request.body },
+      response: { headers: stream.response.headers },
+    };
+  }
+}

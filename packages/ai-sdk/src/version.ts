@@ -1,0 +1,2 @@
+/** This package's version (stamped at build time). */
+export const VERSION: string = __PACKAGE_VERSION__;

@@ -1,0 +1,73 @@
+import { ConnectionError } from '../errors/connection-error';
+import { errorFromPayload } from '../errors/error-from-response';
+import { redactSecrets } from '../errors/redact-secrets';
+import { ResponseParseError } from '../errors/response-parse-error';
+import { parseJson } from '../json/parse-json';
+import type { ExecutedRequest } from './execute-request';
+
+export type JsonObject = Record<string, unknown>;
+
+/**
+ * Reads a non-streamed 2xx body under the request's scope (total timeout, abort) and parses it.
+ * Leading whitespace keep-alives are fine; a body holding only `{error: ...}` (OpenRouter sends
+ * those with status 200) becomes the typed error for its `code`. Releases the scope.
+ */
+export async function readJsonBody(
+  executed: ExecutedRequest,
+  check?: (body: JsonObject) => void,
+): Promise<JsonObject> {
+  const { response, meta, scope, secrets } = executed;
+  try {
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (cause) {
+      throw (
+        scope.failure ??
+        new ConnectionError({
+          message: `The connection failed while reading the response body from ${meta.url}: ${cause instanceof Error ? cause.message : String(cause)}`,
+          cause,
+          url: meta.url,
+          status: meta.status,
+        })
+      );
+    }
+    if (scope.failure) throw scope.failure;
+    const context = { url: meta.url, status: meta.status, headers: meta.headers };
+    const body = parseJson(text, context);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new ResponseParseError({
+        ...context,
+        kind: 'unexpected-shape',
+        message: `Expected a JSON object from ${meta.url}, got ${Array.isArray(body) ? 'an array' : typeof body}`,
+      });
+    }
+    const record = body as JsonObject;
+    if (
+      record.error !== undefined &&
+      record.error !== null &&
+      !('choices' in record) &&
+      !('data' in record)
+    ) {
+      throw errorFromPayload(record, { headers: meta.headers, url: meta.url });
+    }
+    check?.(record);
+    return record;
+  } catch (error) {
+    throw redactSecrets(error, secrets);
+  } finally {
+    scope.release();
+  }
+}
+
+/** The `data` member of an envelope like `{ data: ... }` (`/models`, `/key`, `/credits`, `/generation`). */
+export function dataOf<T>(body: JsonObject, url: string): T {
+  if (!('data' in body)) {
+    throw new ResponseParseError({
+      kind: 'unexpected-shape',
+      url,
+      message: `Expected a "data" member in the response from ${url}`,
+    });
+  }
+  return body.data as T;
+}

@@ -1,0 +1,4 @@
+import { memoryStore } from './memory-store';
+import { describeStoreConformance } from './store-conformance';
+
+describeStoreConformance('memoryStore()', async () => memoryStore());
