@@ -13,17 +13,23 @@ export function createSeededRandom(seed: number): () => number {
   };
 }
 
-const words = [
-  'the', 'model', 'answer', 'because', 'Zürich', 'naïve', 'café', 'über', 'données', 'résumé',
-  '東京', '日本語', 'テスト', '数据', '🚀', '✅', '—', '“quoted”', 'value', 'function', 'stream',
-  'token', 'reasoning', 'tool', 'result', 'weather', 'temperature', 'forecast', 'and', 'of', 'to',
-  'a', 'is', 'in', 'it', 'we', 'should', 'check', 'then', 'return', 'Ωmega', 'λ', '∑', 'x²',
+const asciiWords = [
+  'the', 'model', 'answer', 'because', 'value', 'function', 'stream', 'token', 'reasoning', 'tool',
+  'result', 'weather', 'temperature', 'forecast', 'and', 'of', 'to', 'a', 'is', 'in', 'it', 'we',
+  'should', 'check', 'then', 'return', 'data', 'user', 'request', 'first', 'next', 'report', 'city',
+  'with', 'for', 'this', 'that', 'will', 'can', 'not', '"quoted"', 'line\n', '(note)', '42', '3.14',
+];
+const multibyteWords = [
+  'Zürich', 'naïve', 'café', 'über', 'données', 'résumé', '—', '“quoted”', 'it’s', '…', '🚀', '✅',
+  '東京', '日本語', 'テスト', '数据', 'Ωmega', 'λ', '∑', 'x²', '€12', 'São Paulo',
 ];
 
 export type StreamShape = {
   /** Content chunks in total (keep-alives, the finish and usage chunks and `[DONE]` come on top). */
   chunks: number;
   seed: number;
+  /** Share of words with multi-byte characters (default 0.04, like English prose with accents, dashes, emoji). */
+  multibyteShare?: number;
 };
 
 /**
@@ -34,7 +40,11 @@ export type StreamShape = {
  */
 export function* generateStreamEvents(shape: StreamShape): Generator<string> {
   const random = createSeededRandom(shape.seed);
-  const pick = (): string => words[Math.floor(random() * words.length)] as string;
+  const multibyteShare = shape.multibyteShare ?? 0.04;
+  const pick = (): string => {
+    const list = random() < multibyteShare ? multibyteWords : asciiWords;
+    return list[Math.floor(random() * list.length)] as string;
+  };
   const piece = (maxWords: number): string => {
     let text = '';
     const count = 1 + Math.floor(random() * maxWords);

@@ -5,12 +5,15 @@
 //   2. 500 concurrent streams (each ~1 s long, so all 500 are open at once), every one read to [DONE].
 //   3. Streamed completions back to back at full speed.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 500);
+const STREAM_INTERVAL_MS = Number(process.env.BENCH_STREAM_INTERVAL_MS ?? 50);
 
 async function startCli(): Promise<{ child: ChildProcess; baseURL: string }> {
   const bin = fileURLToPath(new URL('../bin/openrouter-emulator.js', import.meta.url));
@@ -27,6 +30,28 @@ async function startCli(): Promise<{ child: ChildProcess; baseURL: string }> {
     );
   });
   return { child, baseURL };
+}
+
+/**
+ * CPU time (ms) the emulator process has used, from /proc (Linux). On a shared machine the
+ * requests/s depend on what else runs; CPU time per request does not, and gives the capacity of
+ * one core (1,000,000 µs / cost).
+ */
+function cpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function perRequest(cpuBefore: number | undefined, cpuAfter: number | undefined, count: number): string {
+  if (cpuBefore === undefined || cpuAfter === undefined || count === 0) return 'n/a';
+  const micros = ((cpuAfter - cpuBefore) * 1000) / count;
+  return `${Math.round(micros)} µs emulator CPU each → ${Math.round(1_000_000 / micros)}/s per core`;
 }
 
 const chatBody = (content: string, stream: boolean): string =>
@@ -54,19 +79,21 @@ function openStream(
         },
       },
       (response) => {
-        let tail = '';
+        let carry = 0;
         response.on('data', (chunk: Buffer) => {
           if (outcome.firstByteAt === 0) outcome.firstByteAt = performance.now();
           outcome.bytes += chunk.length;
-          const text = tail + chunk.toString('latin1');
-          let index = text.indexOf('\n\n');
-          let start = 0;
+          // Count `data: ` at the start of an event (after a blank line or at offset 0).
+          let index = chunk.indexOf('data: ');
           while (index !== -1) {
-            if (text.startsWith('data: ', start)) outcome.events += 1;
-            start = index + 2;
-            index = text.indexOf('\n\n', start);
+            const atEventStart =
+              index === 0
+                ? carry === 2 || outcome.bytes === chunk.length
+                : chunk[index - 1] === 10 && (index < 2 ? carry >= 1 : chunk[index - 2] === 10);
+            if (atEventStart) outcome.events += 1;
+            index = chunk.indexOf('data: ', index + 6);
           }
-          tail = text.slice(start);
+          carry = chunk[chunk.length - 1] === 10 ? (chunk[chunk.length - 2] === 10 ? 2 : 1) : 0;
         });
         response.on('end', () => {
           outcome.endedAt = performance.now();
@@ -100,6 +127,7 @@ async function main(): Promise<void> {
       duration: 2,
     });
 
+    const cpuBeforePlain = cpuMs(child.pid);
     const plain = await autocannon({
       url,
       method: 'POST',
@@ -108,29 +136,37 @@ async function main(): Promise<void> {
       connections: 64,
       duration: DURATION_S,
     });
+    const plainCpu = perRequest(cpuBeforePlain, cpuMs(child.pid), plain['2xx']);
     rows.push(
-      `| non-streamed chat completions (64 connections, ${DURATION_S} s) | ${Math.round(plain.requests.average)} req/s | p50 ${plain.latency.p50} ms, p99 ${plain.latency.p99} ms | ${plain['2xx']} ok, ${plain.non2xx} non-2xx, ${plain.errors} errors |`,
+      `| non-streamed chat completions (64 connections, ${DURATION_S} s) | ${Math.round(plain.requests.average)} req/s | p50 ${plain.latency.p50} ms, p99 ${plain.latency.p99} ms; ${plainCpu} | ${plain['2xx']} ok, ${plain.non2xx} non-2xx, ${plain.errors} errors |`,
     );
 
     const agent = new Agent({ keepAlive: true, maxSockets: STREAMS + 10 });
     const streamUrl = new URL(url);
+    const cpuBeforeStreams = cpuMs(child.pid);
     const started = performance.now();
     const outcomes = await Promise.all(
       Array.from({ length: STREAMS }, (_, index) =>
         openStream(agent, streamUrl, chatBody(`stream ${index} [[tokens: 40]]`, true), {
-          'x-emulator-scenario': 'slow-tokens; interval_ms=25',
+          'x-emulator-scenario': `slow-tokens; interval_ms=${STREAM_INTERVAL_MS}`,
         }),
       ),
     );
     const elapsed = performance.now() - started;
+    const cpuAfterStreams = cpuMs(child.pid);
     const ok = outcomes.filter((outcome) => outcome.ok && outcome.events >= 42).length;
     const lastFirstByte = Math.max(...outcomes.map((outcome) => outcome.firstByteAt));
     const firstEnd = Math.min(...outcomes.map((outcome) => outcome.endedAt));
     const durations = outcomes.map((outcome) => outcome.endedAt - started).sort((a, b) => a - b);
+    const utilisation =
+      cpuBeforeStreams === undefined || cpuAfterStreams === undefined
+        ? 'n/a'
+        : `${Math.round(((cpuAfterStreams - cpuBeforeStreams) / elapsed) * 100)} % of one core`;
     rows.push(
-      `| ${STREAMS} concurrent streams (40 tokens, 25 ms apart) | ${ok}/${STREAMS} complete in ${Math.round(elapsed)} ms | all open at once: ${lastFirstByte < firstEnd ? 'yes' : 'no'} (last first byte ${Math.round(lastFirstByte - started)} ms, first end ${Math.round(firstEnd - started)} ms) | stream end p50 ${Math.round(percentile(durations, 50))} ms, p99 ${Math.round(percentile(durations, 99))} ms (ideal ≈ ${41 * 25} ms) |`,
+      `| ${STREAMS} concurrent streams (40 tokens, ${STREAM_INTERVAL_MS} ms apart) | ${ok}/${STREAMS} complete in ${Math.round(elapsed)} ms | all open at once: ${lastFirstByte < firstEnd ? 'yes' : 'no'} (last first byte ${Math.round(lastFirstByte - started)} ms, first end ${Math.round(firstEnd - started)} ms); stream end p50 ${Math.round(percentile(durations, 50))} ms, p99 ${Math.round(percentile(durations, 99))} ms (ideal ≈ ${41 * STREAM_INTERVAL_MS} ms); emulator used ${utilisation} | ${outcomes.reduce((sum, outcome) => sum + outcome.events, 0)} events |`,
     );
 
+    const cpuBeforeBurst = cpuMs(child.pid);
     const burstStart = performance.now();
     let completed = 0;
     let events = 0;
@@ -151,14 +187,15 @@ async function main(): Promise<void> {
     );
     const burstSeconds = (performance.now() - burstStart) / 1000;
     rows.push(
-      `| streamed chat completions, no delays (64 concurrent) | ${Math.round(completed / burstSeconds)} streams/s | ${Math.round(events / burstSeconds)} SSE events/s | ${completed} complete |`,
+      `| streamed chat completions, no delays (64 concurrent) | ${Math.round(completed / burstSeconds)} streams/s | ${Math.round(events / burstSeconds)} SSE events/s; ${perRequest(cpuBeforeBurst, cpuMs(child.pid), completed)} | ${completed} complete |`,
     );
     agent.destroy();
   } finally {
     child.kill('SIGTERM');
   }
+  const load = loadavg()[0]?.toFixed(1);
   console.log(
-    `\nEmulator throughput (Node ${process.version}, ${(await import('node:os')).cpus().length} CPUs)\n`,
+    `\nEmulator throughput (Node ${process.version}, ${cpus().length} CPUs, load average ${load} at the end)\n`,
   );
   console.log('| workload | result | detail | outcome |');
   console.log('|---|---|---|---|');

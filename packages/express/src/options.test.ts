@@ -123,6 +123,25 @@ describe('maxBodyBytes', () => {
   });
 });
 
+describe('bodyTimeoutMs', () => {
+  it('answers 408 to a body that trickles in too slowly, without calling upstream', async () => {
+    const harness = await gateway({ bodyTimeoutMs: 200 });
+    const before = countUpstream('/chat/completions');
+    const started = Date.now();
+    const response = await rawRequest({
+      url: `${harness.baseURL}/chat/completions`,
+      headers: { 'content-type': 'application/json' },
+      pieces: [{ data: '{"model":' }],
+      leaveOpen: true,
+    });
+    captured.push(response.body);
+    expect(response.status).toBe(408);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(JSON.parse(response.body).error.message).toMatch(/did not arrive within 200 ms/);
+    expect(countUpstream('/chat/completions')).toBe(before);
+  });
+});
+
 describe('bodies parsed by express.json() before the middleware', () => {
   it('are accepted and checked the same way', async () => {
     const harness = await gateway({}, (app) => app.use(express.json()));

@@ -1,17 +1,21 @@
 import { coreClientContender } from './contenders/core-client-contender';
 import { coreDecoderContender } from './contenders/core-decoder-contender';
+import { coreSseDecoderContender } from './contenders/core-sse-decoder-contender';
 import { eventsourceParserContender } from './contenders/eventsource-parser-contender';
 import { floorContender } from './contenders/floor-contender';
 import { createLangChainOpenRouterContender } from './contenders/langchain-openrouter-contender';
 import { officialAiSdkContender } from './contenders/official-ai-sdk-contender';
 import { ourAiSdkContender } from './contenders/our-ai-sdk-contender';
 import { createOurLangChainContender } from './contenders/our-langchain-contender';
+import { textDecoderContender } from './contenders/text-decoder-contender';
 import { webStreamsParserContender } from './contenders/web-streams-parser-contender';
 import type { DecodeContender } from './decode-contender';
 
 /** Every contender of the decoding suite, in table order. */
 export const decodeContenders: readonly DecodeContender[] = [
   floorContender,
+  textDecoderContender,
+  coreSseDecoderContender,
   eventsourceParserContender,
   webStreamsParserContender,
   coreDecoderContender,

@@ -1,5 +1,6 @@
 import { Agent } from 'node:http';
 import { loadavg } from 'node:os';
+import { cpuLayout, pinToCpu } from '../harness/pin-to-cpu';
 import type { CpuProfileSummary } from '../harness/profile-cpu';
 import { summarizeSamples } from '../harness/summarize-samples';
 import {
@@ -24,6 +25,8 @@ export type GatewaySettings = {
   autocannon: { connections: number; durationSeconds: number; rounds: number };
   /** After the rounds: CPU-profile each of our servers and the byte proxy under the throughput load this long. */
   profileMs: number;
+  /** Pin the load generator and the emulator to one core and every proxy to another (needs 2+ cores and `taskset`). */
+  pinCpus: boolean;
 };
 
 export const fullGatewaySettings: GatewaySettings = {
@@ -33,6 +36,7 @@ export const fullGatewaySettings: GatewaySettings = {
   fastStream: { requestsPerRound: 40, warmupRequests: 5, maxTokens: 64 },
   autocannon: { connections: 16, durationSeconds: 3, rounds: 2 },
   profileMs: 3_000,
+  pinCpus: true,
 };
 
 export const smokeGatewaySettings: GatewaySettings = {
@@ -42,6 +46,7 @@ export const smokeGatewaySettings: GatewaySettings = {
   fastStream: { requestsPerRound: 3, warmupRequests: 1, maxTokens: 16 },
   autocannon: { connections: 4, durationSeconds: 1, rounds: 1 },
   profileMs: 300,
+  pinCpus: true,
 };
 
 export type GatewayContenderStatus = {
@@ -86,6 +91,8 @@ export type GatewaySuiteResult = {
   autocannon: Partial<Record<ServerKind, AutocannonResult[]>>;
   /** CPU profile of the server process under the throughput load (self time by function and package). */
   profiles: Partial<Record<ServerKind, CpuProfileSummary>>;
+  /** Where each process ran: CPU numbers, or `undefined` when not pinned. */
+  pinning: { client: number | undefined; servers: Partial<Record<ServerKind, number | undefined>> };
 };
 
 const errorMessage = (error: unknown): string =>
@@ -129,19 +136,25 @@ export async function runGatewaySuite(
     fastStream: {},
     autocannon: {},
     profiles: {},
+    pinning: { client: undefined, servers: {} },
   };
+  if (settings.pinCpus && pinToCpu(process.pid, cpuLayout.client)) result.pinning.client = cpuLayout.client;
+  const upstreamCpu = settings.pinCpus ? cpuLayout.upstream : undefined;
+  const proxyCpu = settings.pinCpus ? cpuLayout.proxy : undefined;
   try {
-    const emulator = await startServerProcess({ kind: 'emulator' });
+    const emulator = await startServerProcess({ kind: 'emulator' }, upstreamCpu);
     servers.set('emulator', emulator);
+    result.pinning.servers.emulator = emulator.cpu;
     const upstreamBaseURL = `${emulator.origin}/api/v1`;
     for (const contender of gatewayContenders) {
       if (contender.kind === 'emulator') continue;
       try {
         const server =
           contender.kind === 'portkey'
-            ? await startPortkeyProcess()
-            : await startServerProcess({ kind: contender.kind, upstreamBaseURL });
+            ? await startPortkeyProcess(proxyCpu)
+            : await startServerProcess({ kind: contender.kind, upstreamBaseURL }, proxyCpu);
         servers.set(contender.kind, server);
+        result.pinning.servers[contender.kind] = server.cpu;
       } catch (error) {
         statusOf(contender.kind).reason = `could not start: ${errorMessage(error)}`;
         log(`  ${contender.kind}: ${statusOf(contender.kind).reason}`);

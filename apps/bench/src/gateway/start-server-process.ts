@@ -2,6 +2,7 @@ import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pinToCpu } from '../harness/pin-to-cpu';
 import { benchDirectory } from '../harness/suite-paths';
 import type { ServerChildCommand, ServerChildConfig, ServerChildMessage, ServerKind } from './server-kind';
 
@@ -12,6 +13,8 @@ export type ServerProcess = {
   kind: ServerKind;
   origin: string;
   pid: number;
+  /** The CPU every thread of the server is pinned to, or `undefined` when not pinned. */
+  cpu: number | undefined;
   /** Starts sampling RSS and event-loop delay inside the server (not available for Portkey). */
   startSampling(): void;
   stopSampling(): Promise<SamplesMessage>;
@@ -63,6 +66,7 @@ async function stopChild(child: ChildProcess, ask: () => void): Promise<void> {
 /** Starts one of the bench's own servers (emulator, proxies, our middleware) in a child process. */
 export async function startServerProcess(
   config: ServerChildConfig,
+  cpu?: number,
   timeoutMs = 30_000,
 ): Promise<ServerProcess> {
   const child = fork(await buildChild(), [JSON.stringify(config)], {
@@ -88,6 +92,7 @@ export async function startServerProcess(
       }
     });
   });
+  const pinned = cpu !== undefined && pinToCpu(child.pid ?? -1, cpu);
   const command = (message: ServerChildCommand): void => {
     child.send(message);
   };
@@ -107,6 +112,7 @@ export async function startServerProcess(
     kind: config.kind,
     origin,
     pid: child.pid ?? -1,
+    cpu: pinned ? cpu : undefined,
     startSampling: () => command({ type: 'sample-start' }),
     stopSampling: () => {
       const samples = reply('samples');
@@ -142,7 +148,7 @@ const sleep = (milliseconds: number): Promise<void> =>
  * Starts Portkey's open-source gateway (`@portkey-ai/gateway`, its published Node server
  * `build/start-server.js`) in a child process, headless, and waits until it answers `GET /`.
  */
-export async function startPortkeyProcess(timeoutMs = 30_000): Promise<ServerProcess> {
+export async function startPortkeyProcess(cpu?: number, timeoutMs = 30_000): Promise<ServerProcess> {
   const entry = join(benchDirectory, 'node_modules', '@portkey-ai', 'gateway', 'build', 'start-server.js');
   const port = await freePort();
   const child = spawn(process.execPath, [entry, `--port=${port}`, '--headless'], {
@@ -171,6 +177,7 @@ export async function startPortkeyProcess(timeoutMs = 30_000): Promise<ServerPro
     }
     await sleep(100);
   }
+  const pinned = cpu !== undefined && pinToCpu(child.pid ?? -1, cpu);
   const unsupported = (): never => {
     throw new Error('Portkey runs its own server: no in-process sampling');
   };
@@ -178,6 +185,7 @@ export async function startPortkeyProcess(timeoutMs = 30_000): Promise<ServerPro
     kind: 'portkey',
     origin,
     pid: child.pid ?? -1,
+    cpu: pinned ? cpu : undefined,
     startSampling: unsupported,
     stopSampling: async () => unsupported(),
     profile: async () => unsupported(),

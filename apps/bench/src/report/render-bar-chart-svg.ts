@@ -41,8 +41,8 @@ const plain = (label: string): string => label.replaceAll('`', '');
  */
 export function renderBarChartSvg(options: BarChartOptions): string {
   const { bars } = options;
-  const width = 960;
-  const labelWidth = Math.min(480, Math.max(160, ...bars.map((bar) => plain(bar.label).length * 6.6 + 16)));
+  const width = 1040;
+  const labelWidth = Math.min(540, Math.max(160, ...bars.map((bar) => plain(bar.label).length * 7 + 20)));
   const valueWidth = 110;
   const plotLeft = labelWidth;
   const plotWidth = width - labelWidth - valueWidth - 16;
@@ -54,7 +54,8 @@ export function renderBarChartSvg(options: BarChartOptions): string {
   const scale = (value: number): number => (value / maximum) * plotWidth;
 
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="12" role="img" aria-labelledby="chart-title">`,
+    `<title id="chart-title">${escapeXml(options.title)}</title>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="16" y="26" font-size="16" font-weight="600" fill="#111827">${escapeXml(options.title)}</text>`,
   ];

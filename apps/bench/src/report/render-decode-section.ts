@@ -55,13 +55,14 @@ const statusCell = (contender: DecodeContenderResult): string =>
 function renderSizeTable(size: DecodeSizeResult): string {
   const rows = size.contenders.map((contender) => {
     if (contender.status !== 'measured' || contender.summary === undefined) {
-      return [contender.label, statusCell(contender), '', '', '', ''];
+      return [contender.label, statusCell(contender), '', '', '', '', ''];
     }
     const { summary } = contender;
     return [
       contender.label,
       formatMilliseconds(summary.median),
       formatRange(summary.p25, summary.p75, formatMilliseconds),
+      formatMilliseconds(summary.min),
       formatMicroseconds(summary.median / size.chunkCount),
       contender.ratioToFloor === undefined
         ? ''
@@ -74,12 +75,13 @@ function renderSizeTable(size: DecodeSizeResult): string {
       'contender',
       'time per stream (median)',
       'spread (p25 – p75)',
+      'fastest',
       'per chunk',
       '× floor (paired; p25 – p75)',
       'items out',
     ],
     rows,
-    ['left', 'right', 'right', 'right', 'right', 'right'],
+    ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
   );
 }
 

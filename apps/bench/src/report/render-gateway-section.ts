@@ -187,18 +187,12 @@ function latencyChart(result: GatewaySuiteResult, concurrency: number): string {
     const rounds = block?.rounds[status.kind];
     const p50 = medianOf(rounds, (round: LoadRound) => round.p50Ms);
     if (p50 === undefined) continue;
-    const p25 = rounds === undefined ? undefined : summarizeSamples(rounds.map((round) => round.p50Ms));
-    bars.push({
-      label: status.label,
-      value: p50,
-      low: p25?.min,
-      high: p25?.max,
-      series: status.group,
-    });
+    const spread = rounds === undefined ? undefined : summarizeSamples(rounds.map((round) => round.p50Ms));
+    bars.push({ label: status.label, value: p50, low: spread?.p25, high: spread?.p75, series: status.group });
   }
   return renderBarChartSvg({
     title: `Non-streamed chat completion latency at concurrency ${concurrency}`,
-    subtitle: 'Median p50 over interleaved rounds (whiskers: min – max of the rounds). Lower is better.',
+    subtitle: 'Median p50 over interleaved rounds (whiskers: p25 – p75 of the rounds). Lower is better.',
     bars,
     formatValue: formatMilliseconds,
     axisLabel: 'p50 latency, milliseconds',
@@ -222,7 +216,7 @@ function throughputChart(result: GatewaySuiteResult, concurrency: number): strin
   }
   return renderBarChartSvg({
     title: `Requests per second at concurrency ${concurrency} (non-streamed)`,
-    subtitle: 'Median over interleaved rounds (whiskers: min – max). Higher is better.',
+    subtitle: 'Median over interleaved rounds (whiskers: p25 – p75 of the rounds). Higher is better.',
     bars,
     formatValue: (value) => formatNumber(value),
     axisLabel: 'requests per second',
@@ -245,7 +239,7 @@ function ttftChart(result: GatewaySuiteResult): string {
   }
   return renderBarChartSvg({
     title: 'Streamed: time to first chunk',
-    subtitle: 'Median over interleaved rounds (whiskers: min – max). Lower is better.',
+    subtitle: 'Median over interleaved rounds (whiskers: p25 – p75 of the rounds). Lower is better.',
     bars,
     formatValue: formatMilliseconds,
     axisLabel: 'milliseconds from request to the first data event',
@@ -325,6 +319,10 @@ export function renderGatewaySection(result: GatewaySuiteResult): RenderedSectio
     '## 2. Gateway overhead',
     '',
     'Every server runs in its own Node process: the emulator (upstream), `http-proxy-middleware` in Express 5, our `openRouter()` middleware in Express 5 (defaults, and with policy + limits), and Portkey’s gateway; the load generator is this suite’s process. Every proxy forwards to the same emulator process. Added latency is `through − direct` computed round by round (each round runs every server, in a rotated order), then the median over rounds (min – max in brackets).',
+    '',
+    result.pinning?.client === undefined
+      ? 'CPU pinning was not available: every process could run on any core.'
+      : `CPU pinning (\`taskset\`): the load generator and the emulator on CPU ${result.pinning.client}, every proxy on CPU ${result.pinning.servers['ours-defaults'] ?? result.pinning.servers['http-proxy-middleware'] ?? '?'}, as a gateway runs on its own core or machine in production. Throughput "vs direct" therefore asks whether the proxy keeps up with what one core of client + upstream produces, not how the three processes share one machine.`,
     '',
     ...result.contenders.map(
       (status) =>

@@ -2,6 +2,7 @@ import { loadavg } from 'node:os';
 import { buildRequest } from '../gateway/gateway-contenders';
 import type { EventLoopDelaySummary, ServerKind } from '../gateway/server-kind';
 import { type ServerProcess, startServerProcess } from '../gateway/start-server-process';
+import { cpuLayout, pinToCpu } from '../harness/pin-to-cpu';
 import { summarizeSamples } from '../harness/summarize-samples';
 import { openConcurrentStreams } from './open-concurrent-streams';
 
@@ -15,6 +16,8 @@ export type StreamsSettings = {
   tokenIntervalMs: number;
   maxTokens: number;
   timeoutMs: number;
+  /** Client and emulator on one core, the proxy on another (needs 2+ cores and `taskset`). */
+  pinCpus: boolean;
 };
 
 export const fullStreamsSettings: StreamsSettings = {
@@ -25,6 +28,7 @@ export const fullStreamsSettings: StreamsSettings = {
   tokenIntervalMs: 50,
   maxTokens: 64,
   timeoutMs: 60_000,
+  pinCpus: true,
 };
 
 export const smokeStreamsSettings: StreamsSettings = {
@@ -35,6 +39,7 @@ export const smokeStreamsSettings: StreamsSettings = {
   tokenIntervalMs: 5,
   maxTokens: 16,
   timeoutMs: 20_000,
+  pinCpus: true,
 };
 
 /** The proxies measured under many streams (the emulator alone is the `direct` reference). */
@@ -67,6 +72,8 @@ export type StreamsSuiteResult = {
   settings: StreamsSettings;
   loadAverage: { start: number[]; end: number[] };
   runs: StreamsRun[];
+  /** True when client + emulator and the proxies ran on separate pinned cores. */
+  pinned: boolean;
 };
 
 const percentiles = (values: number[]): { p50: number; p99: number } => {
@@ -85,14 +92,24 @@ export async function runStreamsSuite(
 ): Promise<StreamsSuiteResult> {
   const start = loadavg();
   const runs: StreamsRun[] = [];
-  const emulator = await startServerProcess({
-    kind: 'emulator',
-    latency: { firstTokenMs: settings.firstTokenMs, tokenIntervalMs: settings.tokenIntervalMs },
-  });
+  const pinned = settings.pinCpus && pinToCpu(process.pid, cpuLayout.client);
+  const emulator = await startServerProcess(
+    {
+      kind: 'emulator',
+      latency: { firstTokenMs: settings.firstTokenMs, tokenIntervalMs: settings.tokenIntervalMs },
+    },
+    pinned ? cpuLayout.upstream : undefined,
+  );
   const servers = new Map<ProxyKind, ServerProcess>();
   try {
     for (const kind of proxies) {
-      servers.set(kind, await startServerProcess({ kind, upstreamBaseURL: `${emulator.origin}/api/v1` }));
+      servers.set(
+        kind,
+        await startServerProcess(
+          { kind, upstreamBaseURL: `${emulator.origin}/api/v1` },
+          pinned ? cpuLayout.proxy : undefined,
+        ),
+      );
     }
     // A different prompt per stream, so byte identity is checked stream by stream.
     const targetsFor = (kind: ServerKind, origin: string, count = settings.streams) =>
@@ -178,5 +195,5 @@ export async function runStreamsSuite(
     for (const server of servers.values()) await server.close();
     await emulator.close();
   }
-  return { suite: 'streams', settings, loadAverage: { start, end: loadavg() }, runs };
+  return { suite: 'streams', settings, loadAverage: { start, end: loadavg() }, runs, pinned };
 }

@@ -34,6 +34,7 @@ export function App(): ReactElement {
   const [sort, setSort] = useState<SortChoice>('default');
   const [zdr, setZdr] = useState(false);
   const [reasoning, setReasoning] = useState<ReasoningChoice>('default');
+  const [tools, setTools] = useState(true);
   const [scenario, setScenario] = useState('');
   const [input, setInput] = useState(examplePrompt);
   const [outcomes, setOutcomes] = useState<Record<string, ReplyOutcome>>({});
@@ -46,6 +47,7 @@ export function App(): ReactElement {
     sort,
     zdr,
     reasoning,
+    tools,
     ...(scenario !== '' && server.config?.faultInjection ? { scenario } : {}),
   };
   const current = useRef({ path, settings });
@@ -107,6 +109,8 @@ export function App(): ReactElement {
           onZdr={setZdr}
           reasoning={reasoning}
           onReasoning={setReasoning}
+          tools={tools}
+          onTools={setTools}
           scenario={scenario}
           onScenario={setScenario}
         />

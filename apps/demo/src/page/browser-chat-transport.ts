@@ -88,7 +88,9 @@ export class BrowserChatTransport implements ChatTransport<DemoMessage> {
         ...options,
         model: settings.model,
         messages: conversation,
+        // Always offered (earlier turns may hold calls), used only when the page allows it.
         tools: [CALCULATOR_WIRE_TOOL],
+        tool_choice: settings.tools ? 'auto' : 'none',
       };
       const stream = await this.client.chat.stream(request, { signal, headers });
       const blocks = new BlockWriter(write, step);
@@ -110,12 +112,18 @@ export class BrowserChatTransport implements ChatTransport<DemoMessage> {
       }
       blocks.close(result.reasoningDetails);
 
+      // The calculator runs here, in the page, between the two model requests.
       const calls: TurnToolCall[] = [];
       for (const call of result.toolCalls) {
         const input = parseArguments(call.arguments);
         write({ type: 'tool-input-available', toolCallId: call.id, toolName: call.name, input });
         const output = runTool(call.name, input);
         calls.push({ id: call.id, name: call.name, input, output });
+        write(
+          output.type === 'result'
+            ? { type: 'tool-output-available', toolCallId: call.id, output: output.value }
+            : { type: 'tool-output-error', toolCallId: call.id, errorText: output.message },
+        );
       }
       reply = addReplyStep(reply, {
         model: result.model,
@@ -136,13 +144,6 @@ export class BrowserChatTransport implements ChatTransport<DemoMessage> {
       write({ type: 'finish-step' });
       if (calls.length === 0) break;
 
-      for (const call of calls) {
-        write(
-          call.output.type === 'result'
-            ? { type: 'tool-output-available', toolCallId: call.id, output: call.output.value }
-            : { type: 'tool-output-error', toolCallId: call.id, errorText: call.output.message },
-        );
-      }
       conversation.push(
         {
           role: 'assistant',

@@ -6,7 +6,8 @@ export function formatUsd(value: number | undefined): string {
   if (value === 0) return '$0';
   if (value < 0.000001) return '<$0.000001';
   if (value < 0.01) return `$${value.toPrecision(2)}`;
-  return `$${value.toFixed(value < 1 ? 4 : 2)}`;
+  // Cents always, then up to four decimals without trailing zeros: $0.25, $0.1234, $12.50.
+  return `$${value.toFixed(value < 1 ? 4 : 2).replace(/(\.\d\d\d*?)0+$/, '$1')}`;
 }
 
 /** OpenRouter prices are decimal strings in USD per token: shown per million tokens. */

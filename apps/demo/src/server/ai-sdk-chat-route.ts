@@ -75,6 +75,8 @@ export function createAiSdkChatRoute(
         ignoreIncompleteToolCalls: true,
       }),
       tools,
+      // Always offered (earlier turns may hold calls), used only when the page allows it.
+      toolChoice: settings.tools ? 'auto' : 'none',
       stopWhen: isStepCount(maxSteps),
       providerOptions: { openrouter: toOpenRouterOptions(settings) } as unknown as ProviderOptions,
       headers: gatewayHeaders(gateway, request, settings),

@@ -82,7 +82,8 @@ async function runToolLoop(input: {
   writer: UIMessageStreamWriter<DemoMessage>;
 }): Promise<void> {
   const { model, conversation, settings, headers, signal, writer } = input;
-  const withTools = model.bindTools([calculator]);
+  // Always offered (earlier turns may hold calls), used only when the page allows it.
+  const withTools = model.bindTools([calculator], { tool_choice: settings.tools ? 'auto' : 'none' });
   let reply: ReplyMetadata = startReply('langchain', settings.model);
   writer.write({ type: 'start', messageMetadata: reply });
 
@@ -117,43 +118,35 @@ async function runToolLoop(input: {
     if (message === undefined) throw new Error('The model returned an empty stream');
     blocks.close(message.additional_kwargs.reasoning_details);
 
+    // The calculator runs here, on the server, between the two model requests.
     const toolCalls = message.tool_calls ?? [];
+    const toolMessages: ToolMessage[] = [];
     for (const call of toolCalls) {
-      writer.write({
-        type: 'tool-input-available',
-        toolCallId: call.id ?? '',
-        toolName: call.name,
-        input: call.args,
-      });
+      const toolCallId = call.id ?? '';
+      writer.write({ type: 'tool-input-available', toolCallId, toolName: call.name, input: call.args });
+      const output = runTool(call.name, call.args);
+      writer.write(
+        output.type === 'result'
+          ? { type: 'tool-output-available', toolCallId, output: output.value }
+          : { type: 'tool-output-error', toolCallId, errorText: output.message },
+      );
+      toolMessages.push(new ToolMessage({ tool_call_id: toolCallId, content: toolResultText(output) }));
     }
     reply = addReplyStep(reply, stepFromLangChain(message));
     writer.write({ type: 'message-metadata', messageMetadata: reply });
     writer.write({ type: 'finish-step' });
     if (toolCalls.length === 0) break;
-
-    conversation.push(message);
-    for (const call of toolCalls) {
-      const result = runTool(call.name, call.args);
-      const toolCallId = call.id ?? '';
-      if (result.output.type === 'result') {
-        writer.write({ type: 'tool-output-available', toolCallId, output: result.output.value });
-      } else {
-        writer.write({ type: 'tool-output-error', toolCallId, errorText: result.output.message });
-      }
-      conversation.push(
-        new ToolMessage({ tool_call_id: toolCallId, content: toolResultText(result.output) }),
-      );
-    }
+    conversation.push(message, ...toolMessages);
   }
   writer.write({ type: 'finish', messageMetadata: reply });
 }
 
-function runTool(name: string, args: unknown): Pick<TurnToolCall, 'output'> {
-  if (name !== CALCULATOR_TOOL_NAME) return { output: { type: 'error', message: `Unknown tool "${name}"` } };
+function runTool(name: string, args: unknown): TurnToolCall['output'] {
+  if (name !== CALCULATOR_TOOL_NAME) return { type: 'error', message: `Unknown tool "${name}"` };
   try {
-    return { output: { type: 'result', value: runCalculator(args) } };
+    return { type: 'result', value: runCalculator(args) };
   } catch (error) {
-    return { output: { type: 'error', message: error instanceof Error ? error.message : String(error) } };
+    return { type: 'error', message: error instanceof Error ? error.message : String(error) };
   }
 }
 

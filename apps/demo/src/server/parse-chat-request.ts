@@ -18,6 +18,7 @@ const settingsSchema = z
     sort: z.enum(SORT_CHOICES as [string, ...string[]]).default('default'),
     zdr: z.boolean().default(false),
     reasoning: z.enum(REASONING_CHOICES as [string, ...string[]]).default('default'),
+    tools: z.boolean().default(true),
     scenario: z.enum(FAULT_SCENARIOS.map((scenario) => scenario.id) as [string, ...string[]]).optional(),
   })
   .strict();

@@ -15,6 +15,8 @@ export type ChatSettings = {
   /** Zero-data-retention endpoints only (on top of the server's `dataCollection: 'deny'`). */
   zdr: boolean;
   reasoning: ReasoningChoice;
+  /** Let the model call the calculator (`tool_choice: auto`); off: the tool is offered with `none`. */
+  tools: boolean;
   /** An emulator fault scenario id (emulator mode only). */
   scenario?: string;
 };

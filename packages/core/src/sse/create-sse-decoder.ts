@@ -182,10 +182,14 @@ export function createSseDecoder(options: SseDecoderOptions): SseDecoder {
       afterCr = false;
       if (text.charCodeAt(position) === LF) position++;
     }
-    let nextLf = text.indexOf('\n', position);
-    let nextCr = text.indexOf('\r', position);
+    // `includes` first: V8's `indexOf` is markedly slower when, as usual, there is no CR at all.
+    let nextCr = text.includes('\r', position) ? text.indexOf('\r', position) : -1;
+    let nextLf = position;
     while (position < length) {
-      if (nextLf !== -1 && nextLf < position) nextLf = text.indexOf('\n', position);
+      // A blank line (the end of an event) follows most lines: check before searching.
+      if (nextLf !== -1 && nextLf < position + 1) {
+        nextLf = text.charCodeAt(position) === LF ? position : text.indexOf('\n', position);
+      }
       if (nextCr !== -1 && nextCr < position) nextCr = text.indexOf('\r', position);
       const lineEnd = nextCr === -1 ? nextLf : nextLf === -1 || nextCr < nextLf ? nextCr : nextLf;
       if (lineEnd === -1) {

@@ -4,7 +4,7 @@ import { readJsonBody } from '../http/read-json-body';
 import { ActiveScenarios, checkParams, parseScenarioHeader } from '../scenarios/parse-scenarios';
 import { isScenarioName, SCENARIO_NAMES } from '../scenarios/scenario-catalogue';
 import type { HandlerContext } from '../server/emulator-context';
-import { hashText } from '../util/hash';
+import { fastHash, hashText } from '../util/hash';
 import { createGenerationId } from '../util/ids';
 import { httpErrorForStatus } from '../wording/error-wording';
 import {
@@ -28,8 +28,8 @@ import { serveReply } from './serve-reply';
 import { validateChatRequest } from './validate-chat-request';
 import { verifyConversation } from './verify-conversation';
 
-function headerValue(ctx: HandlerContext, name: string): string | undefined {
-  const value = ctx.request.headers[name];
+function headerValue(context: HandlerContext, name: string): string | undefined {
+  const value = context.request.headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
@@ -48,24 +48,27 @@ function legacyToChat(body: unknown): WireChatRequest {
 }
 
 /** The scenarios of this request: from `X-Emulator-Scenario`, with `times=N` counted. */
-function headerScenarios(ctx: HandlerContext): { active: ActiveScenarios; loose: Record<string, string> } {
-  const parsed = parseScenarioHeader(headerValue(ctx, 'x-emulator-scenario'));
+function headerScenarios(context: HandlerContext): {
+  active: ActiveScenarios;
+  loose: Record<string, string>;
+} {
+  const parsed = parseScenarioHeader(headerValue(context, 'x-emulator-scenario'));
   const active = new ActiveScenarios();
   for (const scenario of parsed.scenarios) {
-    const times = scenario.params.times;
+    const times = scenario.parameters.times;
     if (times !== undefined) {
       const count = Number(times);
       if (!Number.isInteger(count) || count < 0)
         throw badRequest(`X-Emulator-Scenario: \`times\` must be a non-negative integer, got "${times}"`);
-      if (!ctx.emulator.state.consumeScenario(scenario.raw, count)) continue;
+      if (!context.emulator.state.consumeScenario(scenario.raw, count)) continue;
     }
-    active.set(scenario.name, scenario.params);
+    active.set(scenario.name, scenario.parameters);
   }
-  return { active, loose: parsed.looseParams };
+  return { active, loose: parsed.looseParameters };
 }
 
 function seedOf(request: WireChatRequest, modelId: string): string {
-  return hashText(
+  return fastHash(
     JSON.stringify([
       modelId,
       request.messages,
@@ -77,7 +80,6 @@ function seedOf(request: WireChatRequest, modelId: string): string {
       request.seed ?? null,
       request.stop ?? null,
     ]),
-    32,
   );
 }
 
@@ -86,12 +88,12 @@ function seedOf(request: WireChatRequest, modelId: string): string {
  * preferences, free-tier limits, outages), verify the returned conversation, plan a deterministic
  * reply, then serve it (JSON or SSE) with the requested faults; bill the key and record the generation.
  */
-export async function handleGenerationRequest(ctx: HandlerContext, mode: 'chat' | 'text'): Promise<void> {
-  const { emulator } = ctx;
+export async function handleGenerationRequest(context: HandlerContext, mode: 'chat' | 'text'): Promise<void> {
+  const { emulator } = context;
   const { state, options } = emulator;
-  const body = readJsonBody(ctx);
+  const body = readJsonBody(context);
   const request = mode === 'chat' ? validateChatRequest(body) : legacyToChat(body);
-  const { active: scenarios, loose } = headerScenarios(ctx);
+  const { active: scenarios, loose } = headerScenarios(context);
   const candidates = resolveCandidates(emulator.models, request.model ?? undefined, request.models, 'chat');
   for (const candidate of candidates) {
     if (candidate.scenario && !isScenarioName(candidate.scenario)) {
@@ -100,16 +102,21 @@ export async function handleGenerationRequest(ctx: HandlerContext, mode: 'chat' 
       );
     }
   }
+  if (Object.keys(loose).length > 0 && !candidates.some((candidate) => candidate.scenario)) {
+    throw badRequest(
+      'X-Emulator-Scenario: parameters without a scenario name only apply to an `emulator/<scenario>` model; name the scenario, e.g. `mid-stream-error; after=3`',
+    );
+  }
   const analysis = analyzePrompt(request);
   const directives = parseReplyDirectives(analysis.lastUserText);
   const now = Date.now();
-  checkLimitSpent(ctx.account);
+  checkLimitSpent(context.account);
 
   const route = routeRequest(emulator.models, request, candidates, {
     preferences: request.provider,
     needsTools: mode === 'chat' && functionTools(request).length > 0 && request.tool_choice !== 'none',
     scenarios,
-    beforeModel: (model) => checkFreeTier(state, ctx.account, model, now),
+    beforeModel: (model) => checkFreeTier(state, context.account, model, now),
   });
   const { model, provider, resolved } = route;
   if (resolved.scenario && resolved.scenario !== 'always-503' && isScenarioName(resolved.scenario)) {
@@ -125,10 +132,10 @@ export async function handleGenerationRequest(ctx: HandlerContext, mode: 'chat' 
       }
     }
   }
-  checkAffordable(ctx.account, provider, request.max_completion_tokens ?? request.max_tokens);
-  ctx.record.scenarios = scenarios.names;
-  ctx.record.model = model.id;
-  ctx.record.provider = provider.name;
+  checkAffordable(context.account, provider, request.max_completion_tokens ?? request.max_tokens);
+  context.record.scenarios = scenarios.names;
+  context.record.model = model.id;
+  context.record.provider = provider.name;
 
   // Faults answered before the first byte.
   if (scenarios.has('free-tier-daily-limit'))
@@ -231,7 +238,7 @@ export async function handleGenerationRequest(ctx: HandlerContext, mode: 'chat' 
     timing.tokenIntervalMs = scenarios.number('slow-tokens', 'interval_ms', 200);
 
   const generationId = createGenerationId(now);
-  ctx.record.generationId = generationId;
+  context.record.generationId = generationId;
   const base: PayloadBase = {
     id: generationId,
     created: Math.floor(now / 1000),
@@ -242,7 +249,8 @@ export async function handleGenerationRequest(ctx: HandlerContext, mode: 'chat' 
     textCompletion: mode === 'text',
   };
   const metadataHeader =
-    headerValue(ctx, 'x-openrouter-metadata') ?? headerValue(ctx, 'x-openrouter-experimental-metadata');
+    headerValue(context, 'x-openrouter-metadata') ??
+    headerValue(context, 'x-openrouter-experimental-metadata');
   const metadata =
     metadataHeader?.toLowerCase() === 'enabled'
       ? {
@@ -270,7 +278,7 @@ export async function handleGenerationRequest(ctx: HandlerContext, mode: 'chat' 
   for (const issued of plan.issuedToolCalls) state.issuedToolCalls.set(issued.id, issued.info);
 
   const outcome = await serveReply({
-    ctx,
+    context,
     base,
     plan,
     stream: request.stream === true,
@@ -285,7 +293,7 @@ export async function handleGenerationRequest(ctx: HandlerContext, mode: 'chat' 
   });
 
   const usage = usageFor(outcome.completionTokens);
-  ctx.account.usage += typeof usage.cost === 'number' ? usage.cost : 0;
+  context.account.usage += typeof usage.cost === 'number' ? usage.cost : 0;
   const endedAt = Date.now();
   // Captured eagerly (plain values only, never the request or socket); the record is built on read.
   const generation: GenerationInput = {
@@ -298,14 +306,14 @@ export async function handleGenerationRequest(ctx: HandlerContext, mode: 'chat' 
     cancelled: outcome.cancelled,
     finishReason: outcome.finishReason,
     nativeFinishReason: outcome.nativeFinishReason,
-    startedAt: ctx.record.startedAt,
+    startedAt: context.record.startedAt,
     endedAt,
     firstTokenMs: timing.firstTokenMs,
     apiType: 'completions',
-    referer: headerValue(ctx, 'http-referer'),
-    userAgent: headerValue(ctx, 'user-agent'),
+    referer: headerValue(context, 'http-referer'),
+    userAgent: headerValue(context, 'user-agent'),
     externalUser: request.user,
-    sessionId: request.session_id ?? headerValue(ctx, 'x-session-id'),
+    sessionId: request.session_id ?? headerValue(context, 'x-session-id'),
     router: candidates[0]?.model.kind === 'router' ? candidates[0].model.id : null,
   };
   state.generations.set(generationId, {

@@ -106,13 +106,13 @@ export function planToolCalls(
     const prng = createPrng(digest);
     const schema = tool.function.parameters ?? { type: 'object', properties: {} };
     const value = generateSchemaValue(schema, { prng, hints });
-    const args = JSON.stringify(value ?? {});
+    const argumentsJson = JSON.stringify(value ?? {});
     return {
       id: toolCallId(options.style, tool.function.name, index),
       name: tool.function.name,
-      arguments: args,
-      fragments: fragmentText(args, digest[0] as number),
-      tokens: 4 + countTextTokens(tool.function.name) + countTextTokens(args),
+      arguments: argumentsJson,
+      fragments: fragmentText(argumentsJson, digest[0] as number),
+      tokens: 4 + countTextTokens(tool.function.name) + countTextTokens(argumentsJson),
     };
   });
 }

@@ -167,7 +167,7 @@ export function routeRequest(
   const attempts: RouteAttempt[] = [];
   const parameters = requestedParameters(request);
   let lastError: EmulatorHttpError | undefined;
-  const unavailable = options.scenarios.params('unavailable');
+  const unavailable = options.scenarios.parameters('unavailable');
   for (const [position, candidate] of candidates.entries()) {
     const resolved =
       candidate.model.kind === 'router' ? chooseForRouter(index, candidate, request) : candidate;

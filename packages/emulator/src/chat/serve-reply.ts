@@ -29,7 +29,7 @@ export type ServeOutcome = {
 };
 
 export type ServeInput = {
-  ctx: HandlerContext;
+  context: HandlerContext;
   base: PayloadBase;
   plan: ReplyPlan;
   stream: boolean;
@@ -70,7 +70,7 @@ function inBandError(
 
 /** Waits `ms`, sending a keep-alive every `interval` ms meanwhile; false when the client left. */
 async function waitWithKeepAlives(
-  ctx: HandlerContext,
+  context: HandlerContext,
   ms: number,
   interval: number,
   keepAlive: string,
@@ -78,29 +78,29 @@ async function waitWithKeepAlives(
   let remaining = ms;
   while (remaining > 0) {
     const step = Math.min(remaining, Math.max(1, interval));
-    if (!(await ctx.channel.sleep(step))) return false;
+    if (!(await context.channel.sleep(step))) return false;
     remaining -= step;
-    if (remaining > 0 && !(await ctx.channel.write(keepAlive))) return false;
+    if (remaining > 0 && !(await context.channel.write(keepAlive))) return false;
   }
-  return !ctx.channel.isClosed;
+  return !context.channel.isClosed;
 }
 
-function destroySocket(ctx: HandlerContext): void {
-  ctx.serverDestroyed = true;
-  ctx.response.socket?.destroy();
+function destroySocket(context: HandlerContext): void {
+  context.serverDestroyed = true;
+  context.response.socket?.destroy();
 }
 
 function keepAliveInterval(input: ServeInput): number {
   return input.scenarios.number(
     'slow-first-token',
     'keepalive_ms',
-    input.ctx.emulator.options.keepAliveIntervalMs,
+    input.context.emulator.options.keepAliveIntervalMs,
   );
 }
 
 /** Writes a streamed reply with OpenRouter's framing, timing and the requested faults. */
 async function serveStream(input: ServeInput): Promise<ServeOutcome> {
-  const { ctx, base, plan, scenarios } = input;
+  const { context, base, plan, scenarios } = input;
   const outcome: ServeOutcome = {
     completionTokens: 0,
     cancelled: false,
@@ -108,7 +108,7 @@ async function serveStream(input: ServeInput): Promise<ServeOutcome> {
     nativeFinishReason: null,
     streamed: true,
   };
-  ctx.response.writeHead(200, {
+  context.response.writeHead(200, {
     ...CORS_HEADERS,
     'content-type': 'text/event-stream',
     'cache-control': 'no-cache',
@@ -116,16 +116,21 @@ async function serveStream(input: ServeInput): Promise<ServeOutcome> {
   });
   if (scenarios.has('error-in-200-body')) {
     const error = inBandError(input, scenarios.number('error-in-200-body', 'code', 502));
-    await ctx.channel.write(
+    await context.channel.write(
       `data: ${JSON.stringify({ error: { message: error.message, code: error.code } })}\n\ndata: [DONE]\n\n`,
     );
-    ctx.response.end();
+    context.response.end();
     outcome.finishReason = 'error';
     return outcome;
   }
-  if (!(await ctx.channel.write(KEEP_ALIVE_COMMENT))) return { ...outcome, cancelled: true };
+  if (!(await context.channel.write(KEEP_ALIVE_COMMENT))) return { ...outcome, cancelled: true };
   if (
-    !(await waitWithKeepAlives(ctx, input.timing.firstTokenMs, keepAliveInterval(input), KEEP_ALIVE_COMMENT))
+    !(await waitWithKeepAlives(
+      context,
+      input.timing.firstTokenMs,
+      keepAliveInterval(input),
+      KEEP_ALIVE_COMMENT,
+    ))
   ) {
     return { ...outcome, cancelled: true };
   }
@@ -187,10 +192,10 @@ async function serveStream(input: ServeInput): Promise<ServeOutcome> {
   let pending = '';
   let pendingTokens = 0;
   const flush = async (): Promise<boolean> => {
-    if (pending === '') return !ctx.channel.isClosed;
+    if (pending === '') return !context.channel.isClosed;
     const text = pending;
     pending = '';
-    const ok = await ctx.channel.write(text);
+    const ok = await context.channel.write(text);
     if (ok) outcome.completionTokens += pendingTokens;
     pendingTokens = 0;
     return ok;
@@ -200,7 +205,7 @@ async function serveStream(input: ServeInput): Promise<ServeOutcome> {
     if (op.kind === 'data') {
       if (interval > 0 && dataSeen > 0) {
         if (!(await flush())) return { ...outcome, cancelled: true };
-        if (!(await waitWithKeepAlives(ctx, interval, keepAliveInterval(input), KEEP_ALIVE_COMMENT))) {
+        if (!(await waitWithKeepAlives(context, interval, keepAliveInterval(input), KEEP_ALIVE_COMMENT))) {
           return { ...outcome, cancelled: true };
         }
       }
@@ -212,25 +217,25 @@ async function serveStream(input: ServeInput): Promise<ServeOutcome> {
     } else if (op.kind === 'destroy') {
       if (!(await flush())) return { ...outcome, cancelled: true };
       await new Promise<void>((resolve) => {
-        if (ctx.response.writableNeedDrain) ctx.response.once('drain', () => resolve());
+        if (context.response.writableNeedDrain) context.response.once('drain', () => resolve());
         else setImmediate(resolve);
       });
-      destroySocket(ctx);
+      destroySocket(context);
       return outcome;
     } else {
       if (!(await flush())) return { ...outcome, cancelled: true };
-      ctx.response.end();
+      context.response.end();
       return outcome;
     }
   }
   if (!(await flush())) return { ...outcome, cancelled: true };
-  ctx.response.end();
+  context.response.end();
   return outcome;
 }
 
 /** Writes a non-streamed reply (optionally after whitespace keep-alives) with the requested faults. */
 async function serveJson(input: ServeInput): Promise<ServeOutcome> {
-  const { ctx, base, plan, scenarios } = input;
+  const { context, base, plan, scenarios } = input;
   const outcome: ServeOutcome = {
     completionTokens: plan.completionTokens,
     cancelled: false,
@@ -241,11 +246,11 @@ async function serveJson(input: ServeInput): Promise<ServeOutcome> {
   const headers = { 'x-generation-id': base.id };
   if (scenarios.has('error-in-200-body')) {
     const error = inBandError(input, scenarios.number('error-in-200-body', 'code', 502));
-    sendJson(ctx.response, 200, { error }, headers);
+    sendJson(context.response, 200, { error }, headers);
     return { ...outcome, completionTokens: 0, finishReason: 'error', nativeFinishReason: null };
   }
   if (scenarios.has('disconnect')) {
-    destroySocket(ctx);
+    destroySocket(context);
     return { ...outcome, completionTokens: 0, finishReason: null, nativeFinishReason: null };
   }
   let completionTokens = plan.completionTokens;
@@ -280,28 +285,28 @@ async function serveJson(input: ServeInput): Promise<ServeOutcome> {
     : 0;
   if (wait >= keepAlive || whitespaceCount > 0) {
     // OpenRouter commits the 200 early and sends whitespace while the provider works.
-    ctx.response.writeHead(200, { ...CORS_HEADERS, 'content-type': 'application/json', ...headers });
+    context.response.writeHead(200, { ...CORS_HEADERS, 'content-type': 'application/json', ...headers });
     const whitespaceInterval = scenarios.number('leading-whitespace', 'interval_ms', 0);
     for (let index = 0; index < whitespaceCount; index++) {
-      if (!(await ctx.channel.write('\n'))) return { ...outcome, cancelled: true, completionTokens: 0 };
-      if (whitespaceInterval > 0 && !(await ctx.channel.sleep(whitespaceInterval))) {
+      if (!(await context.channel.write('\n'))) return { ...outcome, cancelled: true, completionTokens: 0 };
+      if (whitespaceInterval > 0 && !(await context.channel.sleep(whitespaceInterval))) {
         return { ...outcome, cancelled: true, completionTokens: 0 };
       }
     }
-    if (!(await waitWithKeepAlives(ctx, wait, keepAlive, '\n')))
+    if (!(await waitWithKeepAlives(context, wait, keepAlive, '\n')))
       return { ...outcome, cancelled: true, completionTokens: 0 };
-    if (!(await ctx.channel.write(text))) return { ...outcome, cancelled: true, completionTokens: 0 };
-    ctx.response.end();
+    if (!(await context.channel.write(text))) return { ...outcome, cancelled: true, completionTokens: 0 };
+    context.response.end();
     return outcome;
   }
-  if (wait > 0 && !(await ctx.channel.sleep(wait)))
+  if (wait > 0 && !(await context.channel.sleep(wait)))
     return { ...outcome, cancelled: true, completionTokens: 0 };
   if (scenarios.has('truncate') || scenarios.has('malformed-chunk')) {
-    ctx.response.writeHead(200, { ...CORS_HEADERS, 'content-type': 'application/json', ...headers });
-    ctx.response.end(text);
+    context.response.writeHead(200, { ...CORS_HEADERS, 'content-type': 'application/json', ...headers });
+    context.response.end(text);
     return outcome;
   }
-  sendJson(ctx.response, 200, text, headers);
+  sendJson(context.response, 200, text, headers);
   return outcome;
 }
 

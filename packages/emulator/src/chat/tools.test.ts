@@ -56,9 +56,9 @@ const ask = (content: string, extra: Record<string, unknown> = {}) => ({
 });
 
 function expectValidArguments(call: { function: { name: string; arguments: string } }): AnyJson {
-  const args = parseJson(call.function.arguments);
-  expect(ajv.validate(schemaOf(call.function.name), args)).toBe(true);
-  return args;
+  const parsed = parseJson(call.function.arguments);
+  expect(ajv.validate(schemaOf(call.function.name), parsed)).toBe(true);
+  return parsed;
 }
 
 describe('tool calling', () => {

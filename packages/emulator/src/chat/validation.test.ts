@@ -267,6 +267,12 @@ describe('chat request validation', () => {
       { 'x-emulator-scenario': 'disconnect; aftr=2' },
     );
     expectError(badParam, 400, /has no parameter `aftr`/);
+    const orphan = await postJson(
+      `${emulator.baseURL}/chat/completions`,
+      { model: MODEL_IDS.gpt4oMini, messages: user },
+      { 'x-emulator-scenario': 'after=2' },
+    );
+    expectError(orphan, 400, /parameters without a scenario name/);
   });
 });
 

@@ -6,18 +6,23 @@ import { describe, expect, it } from 'vitest';
 import { getJson, postJson } from '../test-utils/http';
 import { type CliIo, runCli } from './run-cli';
 
-function createIo(): CliIo & { out: string[]; err: string[]; signals: EventEmitter; exits: number[] } {
+function createIo(): CliIo & {
+  stdoutLines: string[];
+  stderrLines: string[];
+  signals: EventEmitter;
+  exits: number[];
+} {
   const signals = new EventEmitter();
-  const out: string[] = [];
-  const err: string[] = [];
+  const stdoutLines: string[] = [];
+  const stderrLines: string[] = [];
   const exits: number[] = [];
   return {
-    out,
-    err,
+    stdoutLines,
+    stderrLines,
     signals,
     exits,
-    stdout: { write: (text: string) => out.push(text) },
-    stderr: { write: (text: string) => err.push(text) },
+    stdout: { write: (text: string) => stdoutLines.push(text) },
+    stderr: { write: (text: string) => stderrLines.push(text) },
     once: (signal, listener) => signals.once(signal, listener),
     exit: (code) => exits.push(code),
   };
@@ -40,8 +45,8 @@ describe('openrouter-emulator CLI', () => {
       io,
     );
     expect(emulator).toBeDefined();
-    expect(io.out[0]).toBe(`${emulator!.baseURL}\n`);
-    expect(io.out[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1\n$/);
+    expect(io.stdoutLines[0]).toBe(`${emulator!.baseURL}\n`);
+    expect(io.stdoutLines[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1\n$/);
     expect(
       (
         await postJson(`${emulator!.baseURL}/chat/completions`, {
@@ -59,7 +64,7 @@ describe('openrouter-emulator CLI', () => {
       (requests) => requests.filter((request) => request.endedAt !== undefined).length === 3,
     );
     await new Promise((resolve) => setImmediate(resolve));
-    expect(io.out.slice(1).join('')).toMatch(/POST \/api\/v1\/chat\/completions 401 \d+ms/);
+    expect(io.stdoutLines.slice(1).join('')).toMatch(/POST \/api\/v1\/chat\/completions 401 \d+ms/);
     io.signals.emit('SIGTERM', 'SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(io.exits).toEqual([0]);
@@ -69,10 +74,10 @@ describe('openrouter-emulator CLI', () => {
   it('--help and --version print and return nothing; bad flags throw clear errors', async () => {
     const help = createIo();
     expect(await runCli(['--help'], help)).toBeUndefined();
-    expect(help.out.join('')).toMatch(/Usage: openrouter-emulator/);
+    expect(help.stdoutLines.join('')).toMatch(/Usage: openrouter-emulator/);
     const version = createIo();
     await runCli(['--version'], version);
-    expect(version.out.join('')).toMatch(/^\d+\.\d+\.\d+/);
+    expect(version.stdoutLines.join('')).toMatch(/^\d+\.\d+\.\d+/);
     await expect(runCli(['--port', 'abc'], createIo())).rejects.toThrow(/--port/);
     await expect(runCli(['--latency', 'fast'], createIo())).rejects.toThrow(/--latency/);
     await expect(runCli(['--bogus'], createIo())).rejects.toThrow(/bogus/);

@@ -52,12 +52,12 @@ export type CliIo = {
 };
 
 /**
- * Runs `openrouter-emulator` with `args` (without the node and script paths). Resolves with the
+ * Runs `openrouter-emulator` with `commandLine` arguments (without the node and script paths). Resolves with the
  * running emulator, or `undefined` for `--help`/`--version`. SIGINT/SIGTERM close it and exit 0.
  */
-export async function runCli(args: string[], io: CliIo): Promise<Emulator | undefined> {
+export async function runCli(commandLine: string[], io: CliIo): Promise<Emulator | undefined> {
   const { values } = parseArgs({
-    args,
+    args: commandLine,
     options: {
       port: { type: 'string', default: '8787' },
       host: { type: 'string', default: '127.0.0.1' },

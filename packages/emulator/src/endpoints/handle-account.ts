@@ -3,22 +3,22 @@ import { sendJson } from '../http/send-json';
 import type { HandlerContext } from '../server/emulator-context';
 
 /** `GET /generation?id=`: what was served; 404 until the record is visible (`generationDelayMs`). */
-export function handleGeneration(ctx: HandlerContext): void {
-  const id = ctx.url.searchParams.get('id');
+export function handleGeneration(context: HandlerContext): void {
+  const id = context.url.searchParams.get('id');
   if (!id) throw badRequest('Missing required query parameter: id');
-  const stored = ctx.emulator.state.generations.get(id);
+  const stored = context.emulator.state.generations.get(id);
   if (!stored || stored.visibleAt > Date.now()) {
     throw new EmulatorHttpError(404, `Generation ${id} not found`, { metadata: null });
   }
   stored.data ??= stored.build();
-  sendJson(ctx.response, 200, { data: stored.data });
+  sendJson(context.response, 200, { data: stored.data });
 }
 
 /** `GET /key`: the calling key's limit and usage (usage grows with each request's cost). */
-export function handleKey(ctx: HandlerContext): void {
-  const account = ctx.account;
+export function handleKey(context: HandlerContext): void {
+  const account = context.account;
   const usage = Math.round(account.usage * 1e12) / 1e12;
-  sendJson(ctx.response, 200, {
+  sendJson(context.response, 200, {
     data: {
       label: account.label,
       limit: account.limit,
@@ -47,12 +47,12 @@ export function handleKey(ctx: HandlerContext): void {
 }
 
 /** `GET /credits`: management keys only (403 otherwise). */
-export function handleCredits(ctx: HandlerContext): void {
-  if (!ctx.emulator.state.isManagementKey(ctx.apiKey)) {
+export function handleCredits(context: HandlerContext): void {
+  if (!context.emulator.state.isManagementKey(context.apiKey)) {
     throw new EmulatorHttpError(403, 'Only management keys can perform this operation', { metadata: null });
   }
-  const totalUsage = Math.round(ctx.emulator.state.totalUsage() * 1e12) / 1e12;
-  sendJson(ctx.response, 200, {
-    data: { total_credits: ctx.emulator.options.totalCredits, total_usage: totalUsage },
+  const totalUsage = Math.round(context.emulator.state.totalUsage() * 1e12) / 1e12;
+  sendJson(context.response, 200, {
+    data: { total_credits: context.emulator.options.totalCredits, total_usage: totalUsage },
   });
 }

@@ -24,26 +24,26 @@ function checkCallbackUrl(value: string | null): URL {
   return url;
 }
 
-function redirect(ctx: HandlerContext, location: string): void {
-  ctx.response.writeHead(302, { ...CORS_HEADERS, location, 'content-length': 0 });
-  ctx.response.end();
+function redirect(context: HandlerContext, location: string): void {
+  context.response.writeHead(302, { ...CORS_HEADERS, location, 'content-length': 0 });
+  context.response.end();
 }
 
 type ConsentRequest = { callbackUrl: URL; challenge: string | null; method: 'S256' | 'plain' };
 
-function readConsent(params: URLSearchParams): ConsentRequest {
-  const callbackUrl = checkCallbackUrl(params.get('callback_url'));
-  const challenge = params.get('code_challenge') || null;
-  const rawMethod = params.get('code_challenge_method');
+function readConsent(parameters: URLSearchParams): ConsentRequest {
+  const callbackUrl = checkCallbackUrl(parameters.get('callback_url'));
+  const challenge = parameters.get('code_challenge') || null;
+  const rawMethod = parameters.get('code_challenge_method');
   const method = rawMethod === null || rawMethod === '' ? (challenge ? 'plain' : 'S256') : rawMethod;
   if (method !== 'S256' && method !== 'plain')
     throw badRequest('code_challenge_method must be "S256" or "plain"');
   return { callbackUrl, challenge, method };
 }
 
-function approve(ctx: HandlerContext, consent: ConsentRequest): void {
+function approve(context: HandlerContext, consent: ConsentRequest): void {
   const code = randomHex(20);
-  ctx.emulator.state.pkceGrants.set(code, {
+  context.emulator.state.pkceGrants.set(code, {
     challenge: consent.challenge,
     method: consent.method,
     callbackUrl: consent.callbackUrl.toString(),
@@ -51,23 +51,23 @@ function approve(ctx: HandlerContext, consent: ConsentRequest): void {
   });
   const target = new URL(consent.callbackUrl);
   target.searchParams.set('code', code);
-  redirect(ctx, target.toString());
+  redirect(context, target.toString());
 }
 
 /**
  * `GET /auth`: OpenRouter's consent page. "Authorize" redirects to `callback_url?code=...`.
  * Tests can skip the click with `?emulator_auto_approve=1` or header `X-Emulator-Auto-Approve: 1`.
  */
-export function handleAuthPage(ctx: HandlerContext): void {
-  const params = ctx.url.searchParams;
-  const consent = readConsent(params);
-  const auto = params.get('emulator_auto_approve') ?? ctx.request.headers['x-emulator-auto-approve'];
+export function handleAuthPage(context: HandlerContext): void {
+  const parameters = context.url.searchParams;
+  const consent = readConsent(parameters);
+  const auto = parameters.get('emulator_auto_approve') ?? context.request.headers['x-emulator-auto-approve'];
   if (auto === '1' || auto === 'true') {
-    approve(ctx, consent);
+    approve(context, consent);
     return;
   }
   const hidden = ['callback_url', 'code_challenge', 'code_challenge_method']
-    .map((name) => `<input type="hidden" name="${name}" value="${escapeHtml(params.get(name) ?? '')}">`)
+    .map((name) => `<input type="hidden" name="${name}" value="${escapeHtml(parameters.get(name) ?? '')}">`)
     .join('');
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Authorize application · OpenRouter emulator</title>
@@ -81,26 +81,26 @@ export function handleAuthPage(ctx: HandlerContext): void {
 <form method="post" action="/auth/approve">${hidden}
 <button id="authorize" type="submit" name="decision" value="approve">Authorize</button>
 <button id="deny" type="submit" name="decision" value="deny">Cancel</button></form></div></body></html>`;
-  ctx.response.writeHead(200, {
+  context.response.writeHead(200, {
     'content-type': 'text/html; charset=utf-8',
     'content-length': Buffer.byteLength(html),
   });
-  ctx.response.end(html);
+  context.response.end(html);
 }
 
 /** `POST /auth/approve`: the consent form's target. */
-export function handleAuthDecision(ctx: HandlerContext): void {
-  if (ctx.body.kind === 'too-large')
+export function handleAuthDecision(context: HandlerContext): void {
+  if (context.body.kind === 'too-large')
     throw new EmulatorHttpError(413, 'Request payload too large', { metadata: null });
-  const params = new URLSearchParams(ctx.body.kind === 'text' ? ctx.body.text : '');
-  const consent = readConsent(params);
-  if (params.get('decision') === 'deny') {
+  const parameters = new URLSearchParams(context.body.kind === 'text' ? context.body.text : '');
+  const consent = readConsent(parameters);
+  if (parameters.get('decision') === 'deny') {
     const target = new URL(consent.callbackUrl);
     target.searchParams.set('error', 'access_denied');
-    redirect(ctx, target.toString());
+    redirect(context, target.toString());
     return;
   }
-  approve(ctx, consent);
+  approve(context, consent);
 }
 
 function base64Url(buffer: Buffer): string {
@@ -108,20 +108,20 @@ function base64Url(buffer: Buffer): string {
 }
 
 /** `POST /auth/keys`: exchanges a one-time code (+ PKCE verifier) for a key the emulator then accepts. */
-export function handleAuthKeys(ctx: HandlerContext): void {
-  const body = readJsonBody(ctx);
+export function handleAuthKeys(context: HandlerContext): void {
+  const body = readJsonBody(context);
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw badRequest('Request body must be a JSON object');
   const { code, code_verifier: verifier, code_challenge_method: method } = body as Record<string, unknown>;
   if ('code_verifier' in (body as object))
-    ctx.record.body = { ...(body as object), code_verifier: '[redacted]' };
+    context.record.body = { ...(body as object), code_verifier: '[redacted]' };
   if (typeof code !== 'string' || code === '') throw badRequest('Missing required field: code');
   if (verifier !== undefined && typeof verifier !== 'string')
     throw badRequest('code_verifier must be a string');
   if (method !== undefined && method !== null && method !== 'S256' && method !== 'plain') {
     throw badRequest('code_challenge_method must be "S256" or "plain"');
   }
-  const grants = ctx.emulator.state.pkceGrants;
+  const grants = context.emulator.state.pkceGrants;
   const grant = grants.get(code);
   grants.delete(code); // one-time: any attempt consumes the code
   if (!grant || grant.expiresAt < Date.now()) {
@@ -150,6 +150,6 @@ export function handleAuthKeys(ctx: HandlerContext): void {
     }
   }
   const key = `sk-or-v1-${randomHex(32)}`;
-  ctx.emulator.state.issueKey(key);
-  sendJson(ctx.response, 200, { key, user_id: 'user_emulator' });
+  context.emulator.state.issueKey(key);
+  sendJson(context.response, 200, { key, user_id: 'user_emulator' });
 }

@@ -59,9 +59,9 @@ function inputTexts(input: unknown): { texts: string[]; tokens: number } {
 }
 
 /** `POST /embeddings`: deterministic vectors (float or base64, `dimensions`), usage and cost. */
-export async function handleEmbeddings(ctx: HandlerContext): Promise<void> {
-  const { state, options } = ctx.emulator;
-  const body = readJsonBody(ctx);
+export async function handleEmbeddings(context: HandlerContext): Promise<void> {
+  const { state, options } = context.emulator;
+  const body = readJsonBody(context);
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw badRequest('Request body must be a JSON object');
   const request = body as Record<string, unknown>;
@@ -74,13 +74,14 @@ export async function handleEmbeddings(ctx: HandlerContext): Promise<void> {
   const { texts, tokens } = inputTexts(request.input);
   validateProviderPreferences(request.provider);
   const scenarios = new ActiveScenarios();
-  for (const scenario of parseScenarioHeader(ctx.request.headers['x-emulator-scenario'] as string | undefined)
-    .scenarios) {
-    const times = scenario.params.times;
+  for (const scenario of parseScenarioHeader(
+    context.request.headers['x-emulator-scenario'] as string | undefined,
+  ).scenarios) {
+    const times = scenario.parameters.times;
     if (times !== undefined && !state.consumeScenario(scenario.raw, Number(times))) continue;
-    scenarios.set(scenario.name, scenario.params);
+    scenarios.set(scenario.name, scenario.parameters);
   }
-  const candidates = resolveCandidates(ctx.emulator.models, request.model, undefined, 'embedding');
+  const candidates = resolveCandidates(context.emulator.models, request.model, undefined, 'embedding');
   const model = candidates[0]?.model;
   if (!model) throw badRequest(`${request.model} is not a valid model ID`);
   const fullDimensions = model.embeddingDimensions ?? 1536;
@@ -92,23 +93,23 @@ export async function handleEmbeddings(ctx: HandlerContext): Promise<void> {
     }
     dimensions = value;
   }
-  checkLimitSpent(ctx.account);
+  checkLimitSpent(context.account);
   const now = Date.now();
   const route = routeRequest(
-    ctx.emulator.models,
+    context.emulator.models,
     { messages: [], provider: request.provider } as unknown as WireChatRequest,
     candidates,
     {
       preferences: request.provider as WireChatRequest['provider'],
       needsTools: false,
       scenarios,
-      beforeModel: (candidate) => checkFreeTier(state, ctx.account, candidate, now),
+      beforeModel: (candidate) => checkFreeTier(state, context.account, candidate, now),
     },
   );
   const provider = route.provider;
-  ctx.record.model = model.id;
-  ctx.record.provider = provider.name;
-  ctx.record.scenarios = scenarios.names;
+  context.record.model = model.id;
+  context.record.provider = provider.name;
+  context.record.scenarios = scenarios.names;
   if (scenarios.has('rate-limit')) {
     throw httpErrorForStatus(429, {
       model: model.id,
@@ -126,15 +127,15 @@ export async function handleEmbeddings(ctx: HandlerContext): Promise<void> {
     });
   }
   const generationId = createGenerationId(now).replace('gen-', 'gen-emb-');
-  ctx.record.generationId = generationId;
+  context.record.generationId = generationId;
   if (scenarios.has('disconnect')) {
-    ctx.serverDestroyed = true;
-    ctx.response.socket?.destroy();
+    context.serverDestroyed = true;
+    context.response.socket?.destroy();
     return;
   }
   if (scenarios.has('error-in-200-body')) {
     const code = Math.floor(scenarios.number('error-in-200-body', 'code', 502));
-    sendJson(ctx.response, 200, {
+    sendJson(context.response, 200, {
       error: {
         code,
         message: scenarios.string('error-in-200-body', 'message') ?? 'Provider returned error',
@@ -170,30 +171,30 @@ export async function handleEmbeddings(ctx: HandlerContext): Promise<void> {
     ? Math.floor(scenarios.number('leading-whitespace', 'count', 3))
     : 0;
   if (delay > 0 || whitespace > 0) {
-    ctx.response.writeHead(200, {
+    context.response.writeHead(200, {
       ...CORS_HEADERS,
       'content-type': 'application/json',
       'x-generation-id': generationId,
     });
-    for (let index = 0; index < whitespace; index++) if (!(await ctx.channel.write('\n'))) return;
+    for (let index = 0; index < whitespace; index++) if (!(await context.channel.write('\n'))) return;
     let remaining = delay;
     const interval = scenarios.number('slow-first-token', 'keepalive_ms', options.keepAliveIntervalMs);
     while (remaining > 0) {
       const step = Math.min(remaining, Math.max(1, interval));
-      if (!(await ctx.channel.sleep(step))) return;
+      if (!(await context.channel.sleep(step))) return;
       remaining -= step;
-      if (remaining > 0 && !(await ctx.channel.write('\n'))) return;
+      if (remaining > 0 && !(await context.channel.write('\n'))) return;
     }
-    if (!(await ctx.channel.write(payload))) return;
-    ctx.response.end();
+    if (!(await context.channel.write(payload))) return;
+    context.response.end();
   } else {
-    sendJson(ctx.response, 200, payload, { 'x-generation-id': generationId });
+    sendJson(context.response, 200, payload, { 'x-generation-id': generationId });
   }
-  ctx.account.usage += cost;
+  context.account.usage += cost;
   const endedAt = Date.now();
-  const startedAt = ctx.record.startedAt;
-  const referer = ctx.request.headers['http-referer'] as string | undefined;
-  const userAgent = ctx.request.headers['user-agent'] as string | undefined;
+  const startedAt = context.record.startedAt;
+  const referer = context.request.headers['http-referer'] as string | undefined;
+  const userAgent = context.request.headers['user-agent'] as string | undefined;
   const externalUser = typeof request.user === 'string' ? request.user : null;
   const attempts = route.attempts;
   state.generations.set(generationId, {

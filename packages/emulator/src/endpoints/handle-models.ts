@@ -98,9 +98,9 @@ function selectModels(
 }
 
 /** `GET /models` and `GET /embeddings/models` (serialised responses are cached per query). */
-export function handleModels(ctx: HandlerContext, embeddingsOnly: boolean): void {
-  const query = ctx.url.searchParams;
-  const catalogue = ctx.emulator.models.catalogue;
+export function handleModels(context: HandlerContext, embeddingsOnly: boolean): void {
+  const query = context.url.searchParams;
+  const catalogue = context.emulator.models.catalogue;
   let cache = listCache.get(catalogue);
   if (!cache) {
     cache = new Map();
@@ -109,7 +109,7 @@ export function handleModels(ctx: HandlerContext, embeddingsOnly: boolean): void
   const key = `${embeddingsOnly ? 'e' : 'm'}?${query.toString()}`;
   const cached = cache.get(key);
   if (cached) {
-    sendJson(ctx.response, 200, cached);
+    sendJson(context.response, 200, cached);
     return;
   }
   const offsetRaw = query.get('offset');
@@ -128,20 +128,20 @@ export function handleModels(ctx: HandlerContext, embeddingsOnly: boolean): void
       const nextQuery = new URLSearchParams(query);
       nextQuery.set('offset', String(offset + limit));
       nextQuery.set('limit', String(limit));
-      next = `${ctx.url.pathname}?${nextQuery.toString()}`;
+      next = `${context.url.pathname}?${nextQuery.toString()}`;
     }
   }
   const text = JSON.stringify({ data: page.map(modelToWire), total_count: selected.length, links: { next } });
   if (cache.size < 1000) cache.set(key, text);
-  sendJson(ctx.response, 200, text);
+  sendJson(context.response, 200, text);
 }
 
 /** `GET /models/{author}/{slug}/endpoints` */
-export function handleModelEndpoints(ctx: HandlerContext, author: string, slug: string): void {
+export function handleModelEndpoints(context: HandlerContext, author: string, slug: string): void {
   const id = `${decodeURIComponent(author)}/${decodeURIComponent(slug)}`;
-  const resolved = ctx.emulator.models.resolve(id);
+  const resolved = context.emulator.models.resolve(id);
   if (!resolved || resolved.model.hidden) {
     throw new EmulatorHttpError(404, `No model found with id ${id}`, { metadata: null });
   }
-  sendJson(ctx.response, 200, { data: endpointsToWire(resolved.model) });
+  sendJson(context.response, 200, { data: endpointsToWire(resolved.model) });
 }

@@ -17,9 +17,9 @@ export function parseRequestBody(text: string): RequestBody {
 }
 
 /** The request's JSON body; a 400 when it is missing or not JSON, a 413 when it was too large. */
-export function readJsonBody(ctx: HandlerContext): unknown {
-  const body = ctx.body;
-  const limit = ctx.emulator.options.maxBodyBytes;
+export function readJsonBody(context: HandlerContext): unknown {
+  const body = context.body;
+  const limit = context.emulator.options.maxBodyBytes;
   if (body.kind === 'too-large') {
     throw new EmulatorHttpError(413, `Request payload too large: ${body.bytes} bytes (limit ${limit})`, {
       metadata: { error_type: 'payload_too_large' },

@@ -1,11 +1,11 @@
 import { badRequest } from '../http/emulator-http-error';
 import { isScenarioName, SCENARIO_NAMES, SCENARIOS, type ScenarioName } from './scenario-catalogue';
 
-export type ScenarioParams = Record<string, string>;
+export type ScenarioParameters = Record<string, string>;
 
 /** The scenarios that apply to one request, with their parameters. */
 export class ActiveScenarios {
-  private readonly entries = new Map<ScenarioName, ScenarioParams>();
+  private readonly entries = new Map<ScenarioName, ScenarioParameters>();
 
   get names(): ScenarioName[] {
     return [...this.entries.keys()];
@@ -19,12 +19,12 @@ export class ActiveScenarios {
     return this.entries.has(name);
   }
 
-  params(name: ScenarioName): ScenarioParams | undefined {
+  parameters(name: ScenarioName): ScenarioParameters | undefined {
     return this.entries.get(name);
   }
 
-  set(name: ScenarioName, params: ScenarioParams): void {
-    this.entries.set(name, params);
+  set(name: ScenarioName, parameters: ScenarioParameters): void {
+    this.entries.set(name, parameters);
   }
 
   delete(name: ScenarioName): void {
@@ -52,9 +52,9 @@ export class ActiveScenarios {
 }
 
 export type ParsedScenarioHeader = {
-  scenarios: Array<{ name: ScenarioName; params: ScenarioParams; raw: string }>;
+  scenarios: Array<{ name: ScenarioName; parameters: ScenarioParameters; raw: string }>;
   /** Parameters given without a scenario name (they apply to an `emulator/<name>` model). */
-  looseParams: ScenarioParams;
+  looseParameters: ScenarioParameters;
 };
 
 /**
@@ -62,14 +62,14 @@ export type ParsedScenarioHeader = {
  * parameters are a 400 naming the problem (a typo must not silently disable a fault).
  */
 export function parseScenarioHeader(value: string | undefined): ParsedScenarioHeader {
-  const parsed: ParsedScenarioHeader = { scenarios: [], looseParams: {} };
+  const parsed: ParsedScenarioHeader = { scenarios: [], looseParameters: {} };
   if (!value || value.trim() === '') return parsed;
   for (const segment of value.split(',')) {
     const raw = segment.trim();
     if (raw === '') continue;
     const parts = raw.split(';').map((part) => part.trim());
     let name: ScenarioName | undefined;
-    const params: ScenarioParams = {};
+    const parameters: ScenarioParameters = {};
     parts.forEach((part, index) => {
       if (part === '') return;
       const equals = part.indexOf('=');
@@ -84,27 +84,58 @@ export function parseScenarioHeader(value: string | undefined): ParsedScenarioHe
         name = part;
         return;
       }
-      params[part.slice(0, equals).trim()] = part.slice(equals + 1).trim();
+      parameters[part.slice(0, equals).trim()] = part.slice(equals + 1).trim();
     });
     if (name === undefined) {
-      Object.assign(parsed.looseParams, params);
+      Object.assign(parsed.looseParameters, parameters);
       continue;
     }
-    checkParams(name, params);
-    parsed.scenarios.push({ name, params, raw });
+    checkParams(name, parameters);
+    parsed.scenarios.push({ name, parameters, raw });
   }
   return parsed;
 }
 
 /** Checks parameter names against the scenario's list (`times` is accepted by every scenario). */
-export function checkParams(name: ScenarioName, params: ScenarioParams): void {
-  const allowed: readonly string[] = SCENARIOS[name].params;
-  for (const key of Object.keys(params)) {
+export function checkParams(name: ScenarioName, parameters: ScenarioParameters): void {
+  const allowed: readonly string[] = SCENARIOS[name].parameters;
+  for (const [key, value] of Object.entries(parameters)) {
     if (key !== 'times' && !allowed.includes(key)) {
       const list = allowed.length > 0 ? allowed.join(', ') : 'none';
       throw badRequest(
         `X-Emulator-Scenario: scenario \`${name}\` has no parameter \`${key}\` (parameters: ${list}, times)`,
       );
     }
+    const allowedValues = ENUM_PARAMETERS[key];
+    if (allowedValues && !allowedValues.includes(value)) {
+      throw badRequest(
+        `X-Emulator-Scenario: \`${key}\` of scenario \`${name}\` must be one of ${allowedValues.join(', ')}, got "${value}"`,
+      );
+    }
+    if (
+      NUMERIC_PARAMETERS.has(key) &&
+      (value === '' || !Number.isFinite(Number(value)) || Number(value) < 0)
+    ) {
+      throw badRequest(
+        `X-Emulator-Scenario: \`${key}\` of scenario \`${name}\` must be a non-negative number, got "${value}"`,
+      );
+    }
   }
 }
+
+/** Checked when the header is parsed, so a bad value never surfaces after a stream started. */
+const NUMERIC_PARAMETERS = new Set([
+  'after',
+  'code',
+  'retry_after',
+  'delay_ms',
+  'keepalive_ms',
+  'interval_ms',
+  'count',
+  'every',
+  'times',
+]);
+const ENUM_PARAMETERS: Record<string, readonly string[]> = {
+  choices: ['null-finish', 'empty', 'repeat-stop'],
+  done: ['true', 'false'],
+};

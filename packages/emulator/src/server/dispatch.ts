@@ -10,17 +10,17 @@ import type { HandlerContext } from './emulator-context';
 const API_PREFIX = '/api/v1';
 
 /** Reads the bearer key and applies `requireAuth` with OpenRouter's 401 wording. */
-function authenticate(ctx: HandlerContext): void {
-  const header = ctx.request.headers.authorization;
+function authenticate(context: HandlerContext): void {
+  const header = context.request.headers.authorization;
   const match = header ? /^Bearer\s+(.+)$/i.exec(header.trim()) : null;
   const key = match ? (match[1] as string).trim() : undefined;
-  const { state, options } = ctx.emulator;
+  const { state, options } = context.emulator;
   if (options.requireAuth) {
     if (!key) throw new EmulatorHttpError(401, 'No auth credentials found', { metadata: null });
     if (!state.isKnownKey(key)) throw new EmulatorHttpError(401, 'User not found.', { metadata: null });
   }
-  ctx.apiKey = key;
-  ctx.account = state.account(key);
+  context.apiKey = key;
+  context.account = state.account(key);
 }
 
 function methodNotAllowed(allowed: string): EmulatorHttpError {
@@ -30,41 +30,41 @@ function methodNotAllowed(allowed: string): EmulatorHttpError {
   });
 }
 
-function expect(ctx: HandlerContext, method: 'GET' | 'POST'): void {
-  if (ctx.request.method !== method) throw methodNotAllowed(method);
+function expect(context: HandlerContext, method: 'GET' | 'POST'): void {
+  if (context.request.method !== method) throw methodNotAllowed(method);
 }
 
 /** Routes one request to its handler. */
-export async function dispatch(ctx: HandlerContext): Promise<void> {
-  const method = ctx.request.method ?? 'GET';
+export async function dispatch(context: HandlerContext): Promise<void> {
+  const method = context.request.method ?? 'GET';
   const path =
-    ctx.url.pathname.length > 1 && ctx.url.pathname.endsWith('/')
-      ? ctx.url.pathname.slice(0, -1)
-      : ctx.url.pathname;
+    context.url.pathname.length > 1 && context.url.pathname.endsWith('/')
+      ? context.url.pathname.slice(0, -1)
+      : context.url.pathname;
   if (method === 'OPTIONS') {
-    ctx.response.writeHead(204, {
+    context.response.writeHead(204, {
       ...CORS_HEADERS,
       'access-control-allow-methods': 'GET, POST, OPTIONS',
       'access-control-allow-headers':
-        (ctx.request.headers['access-control-request-headers'] as string | undefined) ?? '*',
+        (context.request.headers['access-control-request-headers'] as string | undefined) ?? '*',
       'access-control-max-age': '86400',
       'content-length': 0,
     });
-    ctx.response.end();
+    context.response.end();
     return;
   }
   if (path === '/auth') {
-    expect(ctx, 'GET');
-    handleAuthPage(ctx);
+    expect(context, 'GET');
+    handleAuthPage(context);
     return;
   }
   if (path === '/auth/approve') {
-    expect(ctx, 'POST');
-    handleAuthDecision(ctx);
+    expect(context, 'POST');
+    handleAuthDecision(context);
     return;
   }
   if (path === '/' || path === API_PREFIX) {
-    sendJson(ctx.response, 200, {
+    sendJson(context.response, 200, {
       name: 'openrouter-emulator',
       version: __PACKAGE_VERSION__,
       base_url: API_PREFIX,
@@ -76,53 +76,53 @@ export async function dispatch(ctx: HandlerContext): Promise<void> {
   const route = path.slice(API_PREFIX.length);
   switch (route) {
     case '/chat/completions':
-      expect(ctx, 'POST');
-      authenticate(ctx);
-      await handleGenerationRequest(ctx, 'chat');
+      expect(context, 'POST');
+      authenticate(context);
+      await handleGenerationRequest(context, 'chat');
       return;
     case '/completions':
-      expect(ctx, 'POST');
-      authenticate(ctx);
-      await handleGenerationRequest(ctx, 'text');
+      expect(context, 'POST');
+      authenticate(context);
+      await handleGenerationRequest(context, 'text');
       return;
     case '/embeddings':
-      expect(ctx, 'POST');
-      authenticate(ctx);
-      await handleEmbeddings(ctx);
+      expect(context, 'POST');
+      authenticate(context);
+      await handleEmbeddings(context);
       return;
     case '/models':
-      expect(ctx, 'GET');
-      handleModels(ctx, false);
+      expect(context, 'GET');
+      handleModels(context, false);
       return;
     case '/embeddings/models':
-      expect(ctx, 'GET');
-      handleModels(ctx, true);
+      expect(context, 'GET');
+      handleModels(context, true);
       return;
     case '/generation':
-      expect(ctx, 'GET');
-      authenticate(ctx);
-      handleGeneration(ctx);
+      expect(context, 'GET');
+      authenticate(context);
+      handleGeneration(context);
       return;
     case '/key':
-      expect(ctx, 'GET');
-      authenticate(ctx);
-      handleKey(ctx);
+      expect(context, 'GET');
+      authenticate(context);
+      handleKey(context);
       return;
     case '/credits':
-      expect(ctx, 'GET');
-      authenticate(ctx);
-      handleCredits(ctx);
+      expect(context, 'GET');
+      authenticate(context);
+      handleCredits(context);
       return;
     case '/auth/keys':
-      expect(ctx, 'POST');
-      handleAuthKeys(ctx);
+      expect(context, 'POST');
+      handleAuthKeys(context);
       return;
   }
   const endpoints = /^\/models\/([^/]+)\/([^/]+)\/endpoints$/.exec(route);
   if (endpoints) {
-    expect(ctx, 'GET');
-    handleModelEndpoints(ctx, endpoints[1] as string, endpoints[2] as string);
+    expect(context, 'GET');
+    handleModelEndpoints(context, endpoints[1] as string, endpoints[2] as string);
     return;
   }
-  throw new EmulatorHttpError(404, `Not Found: ${ctx.request.method} ${path}`, { metadata: null });
+  throw new EmulatorHttpError(404, `Not Found: ${context.request.method} ${path}`, { metadata: null });
 }

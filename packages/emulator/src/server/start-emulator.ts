@@ -49,17 +49,17 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
   };
 }
 
-function handleError(ctx: HandlerContext, error: unknown): void {
-  if (ctx.response.headersSent) {
-    if (!ctx.response.writableEnded) ctx.response.end();
+function handleError(context: HandlerContext, error: unknown): void {
+  if (context.response.headersSent) {
+    if (!context.response.writableEnded) context.response.end();
     return;
   }
   if (error instanceof EmulatorHttpError) {
-    sendJson(ctx.response, error.status, error.body, error.headers);
+    sendJson(context.response, error.status, error.body, error.headers);
     return;
   }
   const message = error instanceof Error ? error.message : String(error);
-  sendJson(ctx.response, 500, {
+  sendJson(context.response, 500, {
     error: { code: 500, message: 'Internal Server Error', metadata: { emulator_error: message } },
   });
 }
@@ -72,7 +72,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const resolved = resolveOptions(options);
   const state = new EmulatorState(options.apiKeys ?? [], options.managementKeys ?? []);
   const log = new RequestLog(options.maxRecordedRequests ?? 10_000);
-  const context: EmulatorContext = {
+  const emulatorContext: EmulatorContext = {
     options: resolved,
     state,
     models: new ModelIndex(options.catalogue ?? defaultCatalogue),
@@ -92,8 +92,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       startedAt: Date.now(),
     };
     log.add(record);
-    const ctx: HandlerContext = {
-      emulator: context,
+    const context: HandlerContext = {
+      emulator: emulatorContext,
       request,
       response,
       channel: new ResponseChannel(response),
@@ -119,7 +119,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     response.once('close', () => {
       if (response.writableFinished) return;
       const now = Date.now();
-      if (!ctx.serverDestroyed) record.clientDisconnectedAt = now;
+      if (!context.serverDestroyed) record.clientDisconnectedAt = now;
       record.endedAt = now;
       if (response.headersSent) record.status = response.statusCode;
       log.changed();
@@ -129,15 +129,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const method = record.method;
       if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
         const result = await readBody(request, resolved.maxBodyBytes);
-        if (result.kind === 'too-large') ctx.body = { kind: 'too-large', bytes: result.bytes };
+        if (result.kind === 'too-large') context.body = { kind: 'too-large', bytes: result.bytes };
         else if (result.text !== '') {
-          ctx.body = parseRequestBody(result.text);
-          record.body = ctx.body.kind === 'text' && ctx.body.json.ok ? ctx.body.json.value : result.text;
+          context.body = parseRequestBody(result.text);
+          record.body =
+            context.body.kind === 'text' && context.body.json.ok ? context.body.json.value : result.text;
         }
       }
-      await dispatch(ctx);
+      await dispatch(context);
     };
-    run().catch((error: unknown) => handleError(ctx, error));
+    run().catch((error: unknown) => handleError(context, error));
   };
 
   const server = createServer({ keepAliveTimeout: 5000 }, listener);

@@ -130,6 +130,34 @@ describe('PKCE sign-in with OpenRouter', () => {
     expect(harness.errors.some((entry) => entry.context.phase === 'sign-in')).toBe(true);
   });
 
+  it('uses an explicit callbackUrl, authURL and failureRedirect', async () => {
+    const custom = await startHarness({
+      emulator: harness.emulator,
+      middleware: {
+        apiKey: undefined,
+        authorize: () => 'frank',
+        signIn: {
+          keyStore,
+          callbackUrl: 'https://app.example/api/openrouter/auth/callback',
+          authURL: harness.emulator.authURL,
+          failureRedirect: '/signin-failed',
+        },
+      },
+    });
+    try {
+      const start = capture(await fetch(`${custom.baseURL}/auth/sign-in`, { redirect: 'manual' }));
+      const consent = new URL(start.headers.get('location')!);
+      expect(`${consent.origin}${consent.pathname}`).toBe(harness.emulator.authURL);
+      expect(consent.searchParams.get('callback_url')).toBe(
+        'https://app.example/api/openrouter/auth/callback',
+      );
+      const failed = capture(await fetch(`${custom.baseURL}/auth/callback?code=abc`, { redirect: 'manual' }));
+      expect(failed.headers.get('location')).toBe('/signin-failed?openrouter_error=missing_verifier');
+    } finally {
+      await custom.close();
+    }
+  });
+
   it('refuses a callback without a code', async () => {
     const response = capture(
       await fetch(`${harness.baseURL}/auth/callback`, { headers: { 'x-user': 'erin' }, redirect: 'manual' }),

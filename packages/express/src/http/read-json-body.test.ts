@@ -113,6 +113,8 @@ describe('readJsonBody', () => {
     const response = await rawRequest({ url, headers, pieces: [{ data: '{"a":1}' }] });
     expect(response.status).toBe(status);
     expect(errorOf(response.body).message).toMatch(message);
+    // The body was never read: the connection closes instead of reading and discarding it.
+    expect(response.headers.connection).toBe('close');
   });
 
   it('accepts application/json with a charset and +json types', async () => {

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   AbortError,
   ConnectionError,
@@ -30,7 +30,18 @@ export function errorEnvelope(error: OpenRouterError, status: number): { error: 
   return { error: body };
 }
 
-/** Writes an error response (if headers were not sent yet): envelope, allowlisted headers, timing. */
+/** True while a request body is still on its way (it was never read): answering must close the connection. */
+export function hasUnreadBody(request: IncomingMessage): boolean {
+  if (request.readableEnded || request.complete) return false;
+  const length = Number(request.headers['content-length'] ?? 0);
+  return length > 0 || request.headers['transfer-encoding'] !== undefined;
+}
+
+/**
+ * Writes an error response (if headers were not sent yet): envelope, allowlisted headers, timing.
+ * `Connection: close` when asked, or when the request body was never read (so Node does not read
+ * and discard a large unwanted body to keep the connection alive).
+ */
 export function sendError(
   response: ServerResponse,
   error: OpenRouterError,
@@ -50,6 +61,6 @@ export function sendError(
   response.setHeader('content-type', 'application/json; charset=utf-8');
   response.setHeader('cache-control', 'no-store');
   if (context.timing) response.setHeader('server-timing', context.timing.header());
-  if (context.closeConnection) response.setHeader('connection', 'close');
+  if (context.closeConnection || hasUnreadBody(response.req)) response.setHeader('connection', 'close');
   response.end(text);
 }

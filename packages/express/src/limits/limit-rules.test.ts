@@ -24,6 +24,17 @@ describe('normalizeLimits', () => {
 });
 
 describe('limitsIssues', () => {
+  it('ignores keys set to undefined (spread-friendly)', () => {
+    expect(
+      limitsIssues({
+        usdPerDay: undefined,
+        windows: undefined,
+        concurrentStreams: undefined,
+        requestsPerMinute: 5,
+      }),
+    ).toEqual([]);
+  });
+
   it('names every problem', () => {
     expect(
       limitsIssues({

@@ -48,6 +48,7 @@ export function limitsIssues(limits: unknown): Array<{ path: string; message: st
   }
   const issues: Array<{ path: string; message: string }> = [];
   for (const [name, value] of Object.entries(limits)) {
+    if (value === undefined) continue;
     if (name === 'windows') {
       if (!Array.isArray(value)) {
         issues.push({ path: 'windows', message: 'must be an array of { metric, limit, windowMs }' });
@@ -81,7 +82,7 @@ export function limitsIssues(limits: unknown): Array<{ path: string; message: st
       }
     } else if (name in shorthands) {
       if (!isLimitNumber(value)) issues.push({ path: name, message: 'must be a number >= 0' });
-    } else if (value !== undefined) {
+    } else {
       issues.push({
         path: name,
         message: `is not a limit; use ${[...Object.keys(shorthands), 'concurrentStreams', 'windows'].join(', ')}`,

@@ -32,7 +32,9 @@ export class Redactor {
    */
   bytes(chunk: Uint8Array): Uint8Array {
     if (this.secretBytes.length === 0) return chunk;
-    const view = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const view = Buffer.isBuffer(chunk)
+      ? chunk
+      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (!this.secretBytes.some((secret) => view.includes(secret))) return chunk;
     return Buffer.from(this.text(view.toString('utf8')), 'utf8');
   }

@@ -40,7 +40,10 @@ export async function readUpstreamJson(upstream: Response, signal: AbortSignal):
   } catch (cause) {
     if (signal.aborted) throw cause;
     const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new ConnectionError({ message: `The upstream connection failed while its answer arrived (${reason})`, cause });
+    throw new ConnectionError({
+      message: `The upstream connection failed while its answer arrived (${reason})`,
+      cause,
+    });
   }
   const headers: Record<string, string> = {};
   upstream.headers.forEach((value, name) => {

@@ -26,6 +26,8 @@ export type ControlsPanelProps = {
   onZdr: (zdr: boolean) => void;
   reasoning: ReasoningChoice;
   onReasoning: (reasoning: ReasoningChoice) => void;
+  tools: boolean;
+  onTools: (tools: boolean) => void;
   scenario: string;
   onScenario: (scenario: string) => void;
 };
@@ -133,6 +135,24 @@ export function ControlsPanel(props: ControlsPanelProps): ReactElement {
             ))}
           </select>
         </label>
+      </fieldset>
+
+      <fieldset>
+        <legend>Tools</legend>
+        <label className="check">
+          <input
+            type="checkbox"
+            id="tools"
+            checked={props.tools}
+            onChange={(event) => props.onTools(event.target.checked)}
+          />
+          <span>Let the model use the calculator</span>
+        </label>
+        {config?.mode === 'emulator' && (
+          <p className="hint">
+            The emulator calls an offered tool on every new question; untick this for plain answers.
+          </p>
+        )}
       </fieldset>
 
       {config?.faultInjection && (

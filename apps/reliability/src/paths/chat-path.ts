@@ -1,0 +1,86 @@
+/** The ways a user reaches a chat completion, each exercised by the fault matrix and the abort tests. */
+export type ChatPathName =
+  | 'core.send'
+  | 'core.stream'
+  | 'ai-sdk.generateText'
+  | 'ai-sdk.streamText'
+  | 'langchain.invoke'
+  | 'langchain.stream'
+  | 'openai.create→middleware'
+  | 'openai.stream→middleware';
+
+export const chatPathNames: readonly ChatPathName[] = [
+  'core.send',
+  'core.stream',
+  'ai-sdk.generateText',
+  'ai-sdk.streamText',
+  'langchain.invoke',
+  'langchain.stream',
+  'openai.create→middleware',
+  'openai.stream→middleware',
+];
+
+/** What arrived while a call was running (streaming paths report it as it happens). */
+export type ChatProgress = 'ping' | 'text' | 'tool-call';
+
+export type ChatCall = {
+  /** Unique text in the prompt: finds this call's requests in the emulator's log. */
+  marker: string;
+  model: string;
+  /** `models` fallbacks. */
+  models?: string[];
+  /** `X-Emulator-Scenario` header value. */
+  scenario?: string;
+  /** Directives appended to the prompt (e.g. `[[tokens: 40]]`). */
+  directives?: string;
+  /** Offer the `get_weather` tool (with `[[tool: get_weather]]` in the prompt it is called). */
+  tools?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: ChatProgress) => void;
+};
+
+/** What a call produced, in one shape for every path. */
+export type ChatOutcome = {
+  ok: boolean;
+  /** Text received: all of it, or what arrived before a failure (partial output). */
+  text: string;
+  toolCalls: number;
+  /** As the path reports it (`stop`, `tool_calls` / AI SDK `tool-calls`, `error`, ...). */
+  finishReason: string | undefined;
+  /** The model that served, when the path exposes it. */
+  servedModel: string | undefined;
+  /** The error as thrown (kept for the key-leak scan and assertions). */
+  error: unknown;
+  /** Keep-alive pings observed by a streaming path that surfaces them. */
+  pings: number;
+};
+
+export type ChatPath = {
+  name: ChatPathName;
+  streaming: boolean;
+  run(call: ChatCall): Promise<ChatOutcome>;
+};
+
+export const weatherToolDescription = 'Get the current weather for a city';
+
+export function promptFor(call: ChatCall): string {
+  const parts = [`Reliability check ${call.marker}.`];
+  if (call.tools) parts.push('What is the weather in Paris? [[tool: get_weather]]');
+  if (call.directives) parts.push(call.directives);
+  return parts.join(' ');
+}
+
+/** Header carrying the call's marker (recorded by the emulator as soon as a request arrives). */
+export const markerHeader = 'x-reliability-marker';
+
+/** Per-call headers: the marker, and the fault scenario when there is one. */
+export function callHeaders(call: ChatCall): Record<string, string> {
+  return {
+    [markerHeader]: call.marker,
+    ...(call.scenario === undefined ? {} : { 'X-Emulator-Scenario': call.scenario }),
+  };
+}
+
+export function emptyOutcome(): ChatOutcome {
+  return { ok: false, text: '', toolCalls: 0, finishReason: undefined, servedModel: undefined, error: undefined, pings: 0 };
+}
