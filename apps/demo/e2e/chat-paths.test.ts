@@ -91,7 +91,7 @@ describe('the demo page, emulator mode', () => {
 
   it('keeps a running total of every reply', async () => {
     const total = await demo.page.getByTestId('running-total').textContent();
-    expect(total).toMatch(/Total: \$0\.000\d+ · [\d,]+ tokens · 6 requests/);
+    expect(total).toMatch(/Total: \$0\.000\d+ · [\d,]+ tokens · 3 replies$/);
     expect(await demo.page.getByTestId('budget').textContent()).toMatch(
       /Your budget today: \$0\.000\d+ of \$0\.25 spent$/,
     );

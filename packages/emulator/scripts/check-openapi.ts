@@ -4,10 +4,14 @@
 // built emulator and validates every response body and every stream chunk against the matching
 // schema of OpenRouter's official OpenAPI document, with the extensions NOTES.md documents.
 import { fileURLToPath } from 'node:url';
-import { startEmulator } from '../dist/index.js';
 import { chatCases, endpointCases } from './openapi/conformance-cases.ts';
 import { PayloadChecker } from './openapi/payload-checker.ts';
 import { SpecValidators } from './openapi/spec-validators.ts';
+
+// The built package (run `pnpm build` first); typed from the source so typechecking needs no build.
+const { startEmulator } = (await import(
+  new URL('../dist/index.js', import.meta.url).href
+)) as typeof import('../src/index.ts');
 
 const DEFAULT_SPEC = fileURLToPath(new URL('../../../../shared/openrouter/openapi.yaml', import.meta.url));
 

@@ -35,11 +35,13 @@ export class DemoPage {
     await this.page.locator('#fallbacks').fill(text);
   }
 
-  /** Types the message and sends it; resolves once the page shows it is working. */
+  /** Types the message and sends it; resolves once it is in the conversation. */
   async send(text: string): Promise<void> {
+    const userMessages = this.page.locator('[data-testid="message"][data-role="user"]');
+    const before = await userMessages.count();
     await this.page.locator('#prompt').fill(text);
     await this.page.getByTestId('send').click();
-    await this.page.getByTestId('stop').waitFor();
+    await userMessages.nth(before).waitFor();
   }
 
   /** Waits until the reply finished (or failed, or was stopped): Send is back. */

@@ -82,6 +82,8 @@ export function createAiSdkChatRoute(
       headers: gatewayHeaders(gateway, request, settings),
       abortSignal,
       maxRetries: 0,
+      // Errors reach the page as plain words (below); the terminal stays quiet.
+      onError: () => {},
     });
 
     const messageMetadata = ({ part }: { part: TextStreamPart<ToolSet> }): ReplyMetadata | undefined => {

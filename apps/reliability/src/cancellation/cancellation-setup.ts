@@ -19,10 +19,16 @@ export const phaseSetups: Record<
   { scenario?: string; directives?: string; tools?: boolean; abortAfter?: 'text' | 'tool-call' }
 > = {
   // The delay proxy holds the response headers for 400 ms: the abort lands while the client waits for them.
-  'before-headers': { directives: '[[tokens: 20]]' },
+  // The emulator keeps writing meanwhile (slow tokens), so it is still there to see the client leave.
+  'before-headers': { scenario: 'slow-tokens; interval_ms=60', directives: '[[tokens: 40]]' },
   'during-keep-alives': { scenario: 'slow-first-token; delay_ms=3000; keepalive_ms=40' },
   'mid-text': { scenario: 'slow-tokens; interval_ms=25', directives: '[[tokens: 80]]', abortAfter: 'text' },
-  'mid-tool-call': { scenario: 'slow-tokens; interval_ms=150', tools: true, abortAfter: 'tool-call' },
+  // A tool-call reply has no text to pace a non-streamed body: the slow first token keeps it open.
+  'mid-tool-call': {
+    scenario: 'slow-first-token; delay_ms=700; keepalive_ms=50, slow-tokens; interval_ms=150',
+    tools: true,
+    abortAfter: 'tool-call',
+  },
 };
 
 export type CancellationStacks = {

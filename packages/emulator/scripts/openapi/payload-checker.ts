@@ -1,13 +1,14 @@
+import { parseJson } from '@openrouter-adapters/core';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { ConformanceCase } from './conformance-cases.ts';
 import type { SpecValidators } from './spec-validators.ts';
 
 type Kind = 'body' | 'chunk' | 'extension';
 
-/** The emulator's own output, read back for validation (this is a checker, not a client). */
+/** Network JSON goes through core's `parseJson`, like everywhere else in the repo. */
 function tryParse(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: parseJson(text) };
   } catch {
     return { ok: false };
   }

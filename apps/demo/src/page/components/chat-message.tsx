@@ -124,7 +124,7 @@ function ReplyFooter({ metadata }: { metadata: ReplyMetadata }) {
           via <strong data-testid="reply-provider">{metadata.provider}</strong>
         </span>
       )}
-      {metadata.steps > 0 && (
+      {metadata.inputTokens + metadata.outputTokens > 0 && (
         <span data-testid="reply-tokens">
           {formatTokens(metadata.inputTokens)} in · {formatTokens(metadata.outputTokens)} out
           {metadata.reasoningTokens > 0 && ` (${formatTokens(metadata.reasoningTokens)} reasoning)`}

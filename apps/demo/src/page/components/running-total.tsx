@@ -13,19 +13,19 @@ export function RunningTotal({
 }): ReactElement {
   let cost = 0;
   let tokens = 0;
-  let requests = 0;
+  let replies = 0;
   for (const message of messages) {
     const metadata = message.metadata;
     if (metadata === undefined) continue;
     cost += metadata.costUsd ?? 0;
     tokens += metadata.inputTokens + metadata.outputTokens;
-    requests += metadata.steps;
+    replies += 1;
   }
   return (
     <footer className="totals">
       <span data-testid="running-total">
-        Total: <strong>{formatUsd(cost)}</strong> · {formatTokens(tokens)} tokens · {requests}{' '}
-        {requests === 1 ? 'request' : 'requests'}
+        Total: <strong>{formatUsd(cost)}</strong> · {formatTokens(tokens)} tokens · {replies}{' '}
+        {replies === 1 ? 'reply' : 'replies'}
       </span>
       {budget && (
         <span data-testid="budget">
