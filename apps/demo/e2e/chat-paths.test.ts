@@ -36,7 +36,7 @@ describe('the demo page, emulator mode', () => {
       expect.arrayContaining(['openai/gpt-4o-mini', 'meta-llama/llama-3.3-70b-instruct:free']),
     );
     const gpt = page.locator('[data-model-id="openai/gpt-4o-mini"]');
-    expect(await gpt.textContent()).toMatch(/in \$0\.15 · out \$0\.60 per 1M tokens · 128K context/);
+    expect(await gpt.textContent()).toMatch(/\$0\.15 in · \$0\.60 out per 1M tokens · 128K context/);
     const free = page.locator('[data-model-id="meta-llama/llama-3.3-70b-instruct:free"]');
     expect(await free.getByTestId('free-badge').textContent()).toBe('free');
     expect(await gpt.getByTestId('free-badge').count()).toBe(0);

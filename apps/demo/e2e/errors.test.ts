@@ -90,7 +90,9 @@ describe('the per-visitor budget', () => {
       await page.waitUntilIdle();
       const error = page.lastReply().getByTestId('reply-error');
       await error.waitFor();
-      expect(await error.textContent()).toMatch(/^Budget spent: \$0\.0000\d+ of \$0\.00002\d* per day\. It resets in/);
+      expect(await error.textContent()).toMatch(
+        /^Budget spent: \$0\.0000\d+ of \$0\.00002\d* per day\. It resets in/,
+      );
     } finally {
       await page.page.close();
       await small.close();

@@ -29,7 +29,7 @@ describe('one conversation across the three paths, with a reasoning model and to
       const demo = new DemoPage((await browser.newPage()).page, server.url);
       await demo.open();
       await demo.chooseModel(model);
-      await demo.chooseReasoning('high');
+      await demo.chooseReasoning('low');
       const turns = [
         { path: 'browser', prompt: 'What is "12 * 34"? Use the calculator.' },
         { path: 'langchain', prompt: 'And what is "56 + 78"? Use the calculator.' },
@@ -52,10 +52,14 @@ describe('one conversation across the three paths, with a reasoning model and to
       expect(chats).toHaveLength(6);
       expect(chats.every((request) => request.status === 200)).toBe(true);
       for (const request of chats.slice(1)) {
-        const messages = (request.body as { messages: Array<{ role: string; reasoning_details?: unknown[] }> }).messages;
-        expect(messages.some((message) => message.role === 'assistant' && (message.reasoning_details?.length ?? 0) > 0)).toBe(
-          true,
-        );
+        const messages = (
+          request.body as { messages: Array<{ role: string; reasoning_details?: unknown[] }> }
+        ).messages;
+        expect(
+          messages.some(
+            (message) => message.role === 'assistant' && (message.reasoning_details?.length ?? 0) > 0,
+          ),
+        ).toBe(true);
       }
       if (model.startsWith('anthropic/')) {
         const reasoning = demo.lastReply().getByTestId('reasoning').first();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHAT_PATHS } from '../src/shared/chat-path';
 import { VISITOR_COOKIE } from '../src/server/visitor';
+import { CHAT_PATHS } from '../src/shared/chat-path';
 import { DemoPage } from './harness/demo-page';
 import { launchBrowser, type TestBrowser } from './harness/launch-browser';
 import { saveScreenshot } from './harness/screenshots';
@@ -32,7 +32,9 @@ function keyLabel(key: string): string {
 /** The `Authorization` labels the emulator saw on chat requests since `since`. */
 function chatAuthorizations(since: number): string[] {
   return server
-    .emulator!.requests.filter((request) => request.path.endsWith('/chat/completions') && request.startedAt >= since)
+    .emulator!.requests.filter(
+      (request) => request.path.endsWith('/chat/completions') && request.startedAt >= since,
+    )
     .map((request) => request.headers.authorization ?? '(none)');
 }
 
@@ -58,7 +60,9 @@ describe('sign in with OpenRouter (PKCE)', () => {
     // Back on the demo: the key was exchanged and kept on the server, under this visitor.
     await page.waitForURL(`${server.url}/`);
     await page.getByText('Using your own OpenRouter key').waitFor();
-    const visitor = (await browser.context.cookies(server.url)).find((cookie) => cookie.name === VISITOR_COOKIE);
+    const visitor = (await browser.context.cookies(server.url)).find(
+      (cookie) => cookie.name === VISITOR_COOKIE,
+    );
     const ownKey = await server.keyStore.get(visitor!.value);
     expect(ownKey).toMatch(/^sk-or-v1-/);
     // The page never sees the key.
@@ -96,7 +100,9 @@ describe('sign in with OpenRouter (PKCE)', () => {
     await page.waitForURL((url) => url.href.startsWith(server.emulator!.authURL));
     await page.locator('#deny').click();
     await page.waitForURL((url) => url.href.startsWith(`${server.url}/`));
-    expect(await page.getByTestId('sign-in-error').textContent()).toMatch(/^Sign-in with OpenRouter failed: /);
+    expect(await page.getByTestId('sign-in-error').textContent()).toMatch(
+      /^Sign-in with OpenRouter failed: /,
+    );
     expect(await page.getByTestId('key-status').textContent()).toBe('Using the demo server’s key');
   });
 });

@@ -14,14 +14,75 @@ export function createSeededRandom(seed: number): () => number {
 }
 
 const asciiWords = [
-  'the', 'model', 'answer', 'because', 'value', 'function', 'stream', 'token', 'reasoning', 'tool',
-  'result', 'weather', 'temperature', 'forecast', 'and', 'of', 'to', 'a', 'is', 'in', 'it', 'we',
-  'should', 'check', 'then', 'return', 'data', 'user', 'request', 'first', 'next', 'report', 'city',
-  'with', 'for', 'this', 'that', 'will', 'can', 'not', '"quoted"', 'line\n', '(note)', '42', '3.14',
+  'the',
+  'model',
+  'answer',
+  'because',
+  'value',
+  'function',
+  'stream',
+  'token',
+  'reasoning',
+  'tool',
+  'result',
+  'weather',
+  'temperature',
+  'forecast',
+  'and',
+  'of',
+  'to',
+  'a',
+  'is',
+  'in',
+  'it',
+  'we',
+  'should',
+  'check',
+  'then',
+  'return',
+  'data',
+  'user',
+  'request',
+  'first',
+  'next',
+  'report',
+  'city',
+  'with',
+  'for',
+  'this',
+  'that',
+  'will',
+  'can',
+  'not',
+  '"quoted"',
+  'line\n',
+  '(note)',
+  '42',
+  '3.14',
 ];
 const multibyteWords = [
-  'Zürich', 'naïve', 'café', 'über', 'données', 'résumé', '—', '“quoted”', 'it’s', '…', '🚀', '✅',
-  '東京', '日本語', 'テスト', '数据', 'Ωmega', 'λ', '∑', 'x²', '€12', 'São Paulo',
+  'Zürich',
+  'naïve',
+  'café',
+  'über',
+  'données',
+  'résumé',
+  '—',
+  '“quoted”',
+  'it’s',
+  '…',
+  '🚀',
+  '✅',
+  '東京',
+  '日本語',
+  'テスト',
+  '数据',
+  'Ωmega',
+  'λ',
+  '∑',
+  'x²',
+  '€12',
+  'São Paulo',
 ];
 
 export type StreamShape = {
@@ -30,6 +91,8 @@ export type StreamShape = {
   seed: number;
   /** Share of words with multi-byte characters (default 0.04, like English prose with accents, dashes, emoji). */
   multibyteShare?: number;
+  /** Most words per text/reasoning delta (default 4); 1 gives token-sized deltas. */
+  maxWordsPerDelta?: number;
 };
 
 /**
@@ -45,9 +108,10 @@ export function* generateStreamEvents(shape: StreamShape): Generator<string> {
     const list = random() < multibyteShare ? multibyteWords : asciiWords;
     return list[Math.floor(random() * list.length)] as string;
   };
-  const piece = (maxWords: number): string => {
+  const maxWords = shape.maxWordsPerDelta ?? 4;
+  const piece = (mostWords: number): string => {
     let text = '';
-    const count = 1 + Math.floor(random() * maxWords);
+    const count = 1 + Math.floor(random() * Math.min(mostWords, maxWords));
     for (let index = 0; index < count; index++) text += (random() < 0.8 ? ' ' : '') + pick();
     return text;
   };
@@ -60,11 +124,11 @@ export function* generateStreamEvents(shape: StreamShape): Generator<string> {
   yield keepAlive;
   yield keepAlive;
   yield keepAlive;
-  const reasoningChunks = Math.round(shape.chunks * 0.3);
-  const toolChunks = Math.round(shape.chunks * 0.12);
+  const reasoningChunks = Math.round(shape.chunks * 0.2);
+  const toolChunks = Math.round(shape.chunks * 0.1);
   const textChunks = shape.chunks - reasoningChunks - toolChunks - 2;
   for (let index = 0; index < reasoningChunks; index++) {
-    const text = JSON.stringify(piece(4));
+    const text = JSON.stringify(piece(maxWords));
     yield event(
       `${head}"content":"","reasoning":${text},"reasoning_details":[{"type":"reasoning.text","text":${text},"format":"anthropic-claude-v1","index":0}]${tail('null')}`,
     );
@@ -76,7 +140,7 @@ export function* generateStreamEvents(shape: StreamShape): Generator<string> {
     `${head}"content":"","reasoning_details":[{"type":"reasoning.text","signature":"${signature}==","format":"anthropic-claude-v1","index":0}]${tail('null')}`,
   );
   for (let index = 0; index < textChunks; index++) {
-    yield event(`${head}"content":${JSON.stringify(piece(3))}${tail('null')}`);
+    yield event(`${head}"content":${JSON.stringify(piece(maxWords))}${tail('null')}`);
     if (random() < 0.01) yield keepAlive;
   }
   yield event(

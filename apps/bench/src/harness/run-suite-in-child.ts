@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { benchDirectory, resultFile, type SuiteMode, type SuiteName } from './suite-paths';
+import { waitForBuiltPackages } from './wait-for-built-packages';
 
 const childEntry = fileURLToPath(new URL('../suite-child.ts', import.meta.url));
 
@@ -11,6 +12,9 @@ const childEntry = fileURLToPath(new URL('../suite-child.ts', import.meta.url));
  */
 export async function runSuiteInChild(suite: SuiteName, mode: SuiteMode): Promise<unknown> {
   const output = resultFile(suite, mode);
+  const unsettled = await waitForBuiltPackages((message) => process.stderr.write(`[${suite}] ${message}\n`));
+  if (unsettled.length > 0)
+    process.stderr.write(`[${suite}] still missing or being rebuilt: ${unsettled.join(', ')}\n`);
   // A failed run must not leave the previous run's numbers behind to be reported as current.
   await rm(output, { force: true });
   const code = await new Promise<number | null>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,12 +27,17 @@ export type TestBrowser = {
 
 /** Launches chromium with a fresh, temporary user-data-dir (removed on close). */
 export async function launchBrowser(): Promise<TestBrowser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM_PATH}: run \`sh scripts/ensure-system-deps.sh\` (installs Debian's chromium; npm test does it) or set CHROMIUM_PATH. Browsers are never downloaded.`,
+    );
+  }
   const userDataDir = await mkdtemp(join(tmpdir(), 'demo-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 860 },
+    viewport: { width: 1360, height: 900 },
     timeout: 30_000,
   });
   context.setDefaultTimeout(10_000);

@@ -29,7 +29,8 @@ import {
   startReply,
 } from '../shared/reply-metadata';
 import { SYSTEM_PROMPT } from '../shared/system-prompt';
-import { abortOnDisconnect, type GatewayCall, gatewayHeaders } from './gateway-call';
+import { abortOnDisconnect } from './abort-on-disconnect';
+import { type GatewayCall, gatewayHeaders } from './gateway-call';
 import { parseChatRequest } from './parse-chat-request';
 
 /** Model requests per reply (a tool call and the answer after it are two). */

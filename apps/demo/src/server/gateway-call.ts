@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import type { ChatSettings } from '../shared/chat-settings';
 import { findFaultScenario } from '../shared/fault-scenarios';
 import { visitorCookieHeader, visitorIdOf } from './visitor';
@@ -29,16 +29,4 @@ export function gatewayHeaders(
   const scenario = call.emulatorMode ? findFaultScenario(settings.scenario) : undefined;
   if (scenario !== undefined) headers['x-emulator-scenario'] = scenario.header;
   return headers;
-}
-
-/**
- * An AbortSignal that fires when the visitor goes away before the response finished (the
- * response's `close` without `finish`; the request's own `close` only means its body was read).
- */
-export function abortOnDisconnect(response: Response): AbortSignal {
-  const controller = new AbortController();
-  response.on('close', () => {
-    if (!response.writableFinished) controller.abort();
-  });
-  return controller.signal;
 }

@@ -26,7 +26,8 @@ import {
 } from '../shared/reply-metadata';
 import { SYSTEM_PROMPT } from '../shared/system-prompt';
 import { toolResultText } from '../shared/to-wire-messages';
-import { abortOnDisconnect, type GatewayCall, gatewayHeaders } from './gateway-call';
+import { abortOnDisconnect } from './abort-on-disconnect';
+import { type GatewayCall, gatewayHeaders } from './gateway-call';
 import { parseChatRequest } from './parse-chat-request';
 import { toLangChainMessages } from './to-langchain-messages';
 
@@ -132,10 +133,21 @@ async function runToolLoop(input: {
       );
       toolMessages.push(new ToolMessage({ tool_call_id: toolCallId, content: toolResultText(output) }));
     }
+    // Calls whose arguments are not JSON cannot run (nor go back to the model): show why, and stop.
+    const invalidCalls = message.invalid_tool_calls ?? [];
+    for (const call of invalidCalls) {
+      writer.write({
+        type: 'tool-input-error',
+        toolCallId: call.id ?? '',
+        toolName: call.name ?? CALCULATOR_TOOL_NAME,
+        input: call.args,
+        errorText: `The model sent arguments that are not valid JSON: ${call.error ?? String(call.args)}`,
+      });
+    }
     reply = addReplyStep(reply, stepFromLangChain(message));
     writer.write({ type: 'message-metadata', messageMetadata: reply });
     writer.write({ type: 'finish-step' });
-    if (toolCalls.length === 0) break;
+    if (toolCalls.length === 0 || invalidCalls.length > 0) break;
     conversation.push(message, ...toolMessages);
   }
   writer.write({ type: 'finish', messageMetadata: reply });

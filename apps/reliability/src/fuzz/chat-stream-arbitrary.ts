@@ -78,7 +78,12 @@ export const chatStreamCase: fc.Arbitrary<ChatStreamCase> = fc
       chunks,
       expectedText: pieces.filter((piece) => piece.kind === 'text').map((piece) => piece.text).join(''),
       expectedReasoning: pieces.filter((piece) => piece.kind === 'reasoning').map((piece) => piece.text).join(''),
-      expectedToolCalls: tools.map((fragments, index) => ({ id: `call_${index}_fuzz`, name: `tool_${index}`, arguments: fragments.join('') })),
+      // Tool calls are listed in order of first appearance (core's documented order), not by wire index.
+      expectedToolCalls: [...started].map((index) => ({
+        id: `call_${index}_fuzz`,
+        name: `tool_${index}`,
+        arguments: (tools[index] as string[]).join(''),
+      })),
       promptTokens,
       completionTokens,
     };

@@ -102,7 +102,7 @@ describe('chat stream decoder: identical accumulated results under any framing a
           fc.tuple(
             fc.constant(chat),
             fc.constantFrom<'\n' | '\r' | '\r\n'>('\n', '\r', '\r\n'),
-            fc.uniqueArray(fc.nat({ max: chat.chunks.length }), { maxLength: 6 }),
+            fc.uniqueArray(fc.nat({ max: chat.chunks.length - 1 }), { maxLength: 6 }),
             fc.boolean(),
             fc.array(fc.nat(), { maxLength: 40 }),
           ),
@@ -162,14 +162,18 @@ describe('decoders under arbitrary bytes: only typed errors, no hang, bounded me
           try {
             const items = decodeAll(splitBytes(bytes, cuts), maxEventBytes);
             for (const item of items) {
-              if (item.type === 'event') expect(encoder.encode(item.data).length).toBeLessThanOrEqual(maxEventBytes);
+              // Bytes of the event's data (exact when the input was valid UTF-8: no replacement characters).
+              if (item.type === 'event' && !item.data.includes('\uFFFD'))
+                expect(encoder.encode(item.data).length, 'event larger than maxEventBytes').toBeLessThanOrEqual(maxEventBytes);
             }
           } catch (error) {
+            if (!ResponseParseError.isInstance(error)) throw error;
             thrown += 1;
             expect(ResponseParseError.isInstance(error), String(error)).toBe(true);
             expect((error as ResponseParseError).kind).toBe('event-too-large');
-            // It only gives up once more than the limit was actually buffered.
-            expect(bytes.length).toBeGreaterThan(maxEventBytes);
+            // It only gives up on input that can exceed the limit: decoded, an invalid byte becomes U+FFFD
+            // (3 bytes in UTF-8), so the event's size is at most 3 × the raw bytes.
+            expect(bytes.length * 3).toBeGreaterThan(maxEventBytes);
           }
         },
       ),
@@ -234,14 +238,40 @@ describe('decoders under arbitrary bytes: only typed errors, no hang, bounded me
     );
   });
 
+  it('an event of multi-byte characters is measured in bytes: over maxEventBytes is rejected', () => {
+    for (const [label, character] of [
+      ['2-byte', 'é'],
+      ['3-byte', '日'],
+      ['4-byte', '🎉'],
+    ] as const) {
+      const data = character.repeat(40); // 80, 120 or 160 bytes
+      const bytes = new TextEncoder().encode(`data: ${data}\n\n`);
+      let delivered: string | undefined;
+      let error: unknown;
+      try {
+        const decoder = createSseDecoder({ maxEventBytes: 64, onEvent: (event) => (delivered = event.data) });
+        decoder.feed(bytes);
+        decoder.end();
+      } catch (caught) {
+        error = caught;
+      }
+      expect(
+        delivered === undefined && ResponseParseError.isInstance(error),
+        `${label}: a ${new TextEncoder().encode(data).length}-byte event passed maxEventBytes: 64`,
+      ).toBe(true);
+    }
+  });
+
   it('an endless line or endless event is cut at maxEventBytes: memory stays bounded', () => {
     const maxEventBytes = 1024 * 1024;
     const piece = new TextEncoder().encode('a'.repeat(64 * 1024));
-    const lines = new TextEncoder().encode('data: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n'.repeat(1_000));
+    const line = `data: ${'x'.repeat(56)}\n`;
+    const lines = new TextEncoder().encode(line.repeat(1_000));
     const measurements: Record<string, unknown> = {};
-    for (const [label, first, chunk] of [
-      ['endless line', new TextEncoder().encode('data: '), piece],
-      ['endless event (many data lines, no blank line)', new Uint8Array(0), lines],
+    // The limit counts the event (field values plus line ends), not field names: `raw / counted` bytes of input per event byte.
+    for (const [label, first, chunk, inputPerEventByte] of [
+      ['endless line', new TextEncoder().encode('data: '), piece, 1],
+      ['endless event (many data lines, no blank line)', new Uint8Array(0), lines, line.length / (line.length - 'data: '.length)],
     ] as const) {
       globalThis.gc?.();
       const before = process.memoryUsage();
@@ -263,7 +293,7 @@ describe('decoders under arbitrary bytes: only typed errors, no hang, bounded me
       const growthBytes = after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers);
       measurements[label] = { fedBytes: fed, memoryGrowthBytes: growthBytes };
       expect(ResponseParseError.isInstance(error) && (error as ResponseParseError).kind).toBe('event-too-large');
-      expect(fed).toBeLessThanOrEqual(maxEventBytes + chunk.length + first.length);
+      expect(fed).toBeLessThanOrEqual(Math.ceil(maxEventBytes * inputPerEventByte) + chunk.length + first.length);
       expect(growthBytes).toBeLessThan(8 * 1024 * 1024);
     }
     figures.maxEventBytesLimit = measurements;
@@ -290,6 +320,8 @@ describe('decoders under arbitrary bytes: only typed errors, no hang, bounded me
     for await (const message of decodeSse(body)) {
       if (message.type === 'event') events += 1;
       if (events % 20_000 === 0) {
+        // Collect garbage first: only what the decoder still holds counts.
+        globalThis.gc?.();
         const now = process.memoryUsage();
         peak = Math.max(peak, now.heapUsed + now.arrayBuffers - (before.heapUsed + before.arrayBuffers));
       }

@@ -15,8 +15,8 @@ import type { Capture } from './capture';
 /** What the emulator sent the middleware for one generation (hashed as the bytes passed). */
 export type UpstreamReply = { sha256: string; bytes: number; ended: boolean };
 
-export type GatewayStack = {
-  emulator: Emulator;
+/** The middleware in an Express app on a loopback port, in front of some upstream. */
+export type Gateway = {
   /** The middleware's mount URL, e.g. `http://127.0.0.1:PORT/api/openrouter`: clients' `baseURL`. */
   baseURL: string;
   server: Server;
@@ -26,10 +26,18 @@ export type GatewayStack = {
   logLines: number;
   /** Upstream replies by generation id (only with `tapUpstream`). */
   upstream: Map<string, UpstreamReply>;
+  /** `onError` calls (also counted when errors are not kept). */
+  readonly errorCount: number;
+  /** Completion and embedding requests the middleware sent upstream (only with `tapUpstream`), answered or not. */
+  readonly upstreamCalls: number;
   /** Errors Express's error handler received through `next(error)`. */
   applicationErrors: unknown[];
+  /** Closes the app server and the middleware (not the upstream). */
   close(): Promise<void>;
 };
+
+/** A gateway in front of an in-process emulator (closed with it unless the emulator was shared). */
+export type GatewayStack = Gateway & { emulator: Emulator };
 
 export type GatewayStackOptions = {
   capture: Capture;
@@ -41,8 +49,12 @@ export type GatewayStackOptions = {
   emulatorOptions?: EmulatorOptions;
   /** Hash every upstream body as it streams through the middleware's fetch. */
   tapUpstream?: boolean;
-  /** Keep `usage` events in memory (default true). */
+  /** Keep `usage` events and `onError` errors in memory (default true; off for long runs). */
   keepUsage?: boolean;
+  /** Keep upstream reply hashes in `upstream` (default true with `tapUpstream`; off: only `onUpstreamReply`). */
+  keepUpstreamReplies?: boolean;
+  /** Called when an upstream reply ended (with `tapUpstream`). */
+  onUpstreamReply?: (generationId: string, reply: UpstreamReply) => void;
   onUsage?: (event: UsageEvent) => void;
 };
 
@@ -67,14 +79,21 @@ function tapResponse(response: ServerResponse, capture: Capture, label: string):
 }
 
 /** Wraps fetch so every upstream body is hashed as it passes (keyed by `X-Generation-Id`). */
-function tappingFetch(upstream: Map<string, UpstreamReply>): typeof globalThis.fetch {
+function tappingFetch(
+  upstream: Map<string, UpstreamReply>,
+  onCall: () => void,
+  keep: boolean,
+  onReply: ((generationId: string, reply: UpstreamReply) => void) | undefined,
+): typeof globalThis.fetch {
   return async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (/\/(chat\/completions|completions|embeddings)$/.test(new URL(url).pathname)) onCall();
     const response = await globalThis.fetch(input, init);
     const generationId = response.headers.get('x-generation-id');
     if (generationId === null || response.body === null) return response;
     const hash = createHash('sha256');
     const record: UpstreamReply = { sha256: '', bytes: 0, ended: false };
-    upstream.set(generationId, record);
+    if (keep) upstream.set(generationId, record);
     const body = response.body.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
         transform(chunk, controller) {
@@ -85,6 +104,7 @@ function tappingFetch(upstream: Map<string, UpstreamReply>): typeof globalThis.f
         flush() {
           record.sha256 = hash.digest('hex');
           record.ended = true;
+          onReply?.(generationId, record);
         },
       }),
     );
@@ -92,29 +112,26 @@ function tappingFetch(upstream: Map<string, UpstreamReply>): typeof globalThis.f
   };
 }
 
+export type GatewayOptions = Omit<GatewayStackOptions, 'emulator' | 'emulatorOptions'> & {
+  /** The upstream API the middleware calls (`baseURL`), e.g. an emulator process. */
+  upstreamBaseURL: string;
+};
+
 /**
- * Our Express middleware in a real Express app on a loopback port, in front of a real emulator
- * that requires the server key. Everything leaving the middleware (bodies, headers, SSE frames,
- * log lines, `onUsage` events, `onError` errors, application errors) goes into `capture`.
+ * Our Express middleware in a real Express app on a loopback port. Everything leaving the
+ * middleware (bodies, headers, SSE frames, log lines, `onUsage` events, `onError` errors,
+ * application errors) goes into `capture`.
  */
-export async function startGatewayStack(options: GatewayStackOptions): Promise<GatewayStack> {
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { capture, serverKey } = options;
   capture.addSecret('server key', serverKey);
-  const ownsEmulator = options.emulator === undefined;
-  const emulator =
-    options.emulator ??
-    (await startEmulator({
-      port: 0,
-      latency: 'none',
-      requireAuth: true,
-      apiKeys: [{ key: serverKey, limit: null }],
-      ...options.emulatorOptions,
-    }));
   const usage: UsageEvent[] = [];
-  const errors: GatewayStack['errors'] = [];
+  const errors: Gateway['errors'] = [];
   const applicationErrors: unknown[] = [];
   const upstream = new Map<string, UpstreamReply>();
   let logLines = 0;
+  let upstreamCalls = 0;
+  let errorCount = 0;
   const log =
     (level: string) =>
     (message: string, fields?: Record<string, unknown>): void => {
@@ -123,11 +140,20 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
     };
   const configured = options.middleware ?? {};
   const middleware = openRouter({
-    baseURL: emulator.baseURL,
+    baseURL: options.upstreamBaseURL,
     apiKey: serverKey,
     retry: { maxRetries: 2, initialDelayMs: 5, maxDelayMs: 2_000 },
     logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
-    ...(options.tapUpstream ? { fetch: tappingFetch(upstream) } : {}),
+    ...(options.tapUpstream
+      ? {
+          fetch: tappingFetch(
+            upstream,
+            () => (upstreamCalls += 1),
+            options.keepUpstreamReplies !== false,
+            options.onUpstreamReply,
+          ),
+        }
+      : {}),
     ...configured,
     onUsage: async (event) => {
       if (options.keepUsage !== false) usage.push(event);
@@ -136,7 +162,8 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
       await configured.onUsage?.(event);
     },
     onError: (error, context) => {
-      errors.push({ error, context });
+      if (options.keepUsage !== false) errors.push({ error, context });
+      errorCount += 1;
       capture.add(`onError ${context.phase}`, error);
       configured.onError?.(error, context);
     },
@@ -159,7 +186,6 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
   server.keepAliveTimeout = 1_000;
   const port = (server.address() as AddressInfo).port;
   return {
-    emulator,
     baseURL: `http://127.0.0.1:${port}/api/openrouter`,
     server,
     middleware,
@@ -169,13 +195,47 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
       return logLines;
     },
     upstream,
+    get upstreamCalls() {
+      return upstreamCalls;
+    },
+    get errorCount() {
+      return errorCount;
+    },
     applicationErrors,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
       await middleware.close();
-      if (ownsEmulator) await emulator.close();
     },
   };
+}
+
+/**
+ * `startGateway` in front of a real emulator that requires the server key (a fresh one, or
+ * `options.emulator`, which is then not closed by `close()`).
+ */
+export async function startGatewayStack(options: GatewayStackOptions): Promise<GatewayStack> {
+  const ownsEmulator = options.emulator === undefined;
+  const emulator =
+    options.emulator ??
+    (await startEmulator({
+      port: 0,
+      latency: 'none',
+      requireAuth: true,
+      apiKeys: [{ key: options.serverKey, limit: null }],
+      ...options.emulatorOptions,
+    }));
+  const { emulator: _shared, emulatorOptions: _options, ...rest } = options;
+  const gateway = await startGateway({ ...rest, upstreamBaseURL: emulator.baseURL });
+  return Object.assign(gateway, {
+    emulator,
+    async close() {
+      const closed = new Promise<void>((resolve) => gateway.server.close(() => resolve()));
+      gateway.server.closeAllConnections();
+      await closed;
+      await gateway.middleware.close();
+      if (ownsEmulator) await emulator.close();
+    },
+  });
 }

@@ -35,6 +35,8 @@ export type ChatCall = {
   directives?: string;
   /** Offer the `get_weather` tool (with `[[tool: get_weather]]` in the prompt it is called). */
   tools?: boolean;
+  /** Extra request headers (e.g. the user id a middleware's `authorize` reads). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
   onProgress?: (progress: ChatProgress) => void;
 };
@@ -76,6 +78,7 @@ export const markerHeader = 'x-reliability-marker';
 /** Per-call headers: the marker, and the fault scenario when there is one. */
 export function callHeaders(call: ChatCall): Record<string, string> {
   return {
+    ...call.headers,
     [markerHeader]: call.marker,
     ...(call.scenario === undefined ? {} : { 'X-Emulator-Scenario': call.scenario }),
   };

@@ -122,6 +122,30 @@ describe('createSseDecoder', () => {
       expect(() => decoder.feed(piece)).toThrow(/maximum size of 1024 bytes/);
     });
 
+    it('counts UTF-8 bytes, not characters (multi-byte text, in one piece or split)', () => {
+      const bytes = bytesOf(`data: ${'𐀀'.repeat(6)}\n\n`); // 24 bytes of data in 12 UTF-16 code units
+      expect(() => decode([bytes], 16)).toThrow(/maximum size of 16 bytes/);
+      expect(() => decode([bytes], 24)).toThrow(ResponseParseError);
+      expect(decode([bytes], 25).events).toEqual([{ data: '𐀀'.repeat(6) }]);
+      for (const text of ['é'.repeat(40), '日'.repeat(40), '🎉'.repeat(40)]) {
+        const line = bytesOf(`data: ${text}\n\n`);
+        expect(() => decode([line], 64)).toThrow(ResponseParseError);
+        expect(() =>
+          decode(
+            Array.from(line, (byte) => new Uint8Array([byte])),
+            64,
+          ),
+        ).toThrow(ResponseParseError);
+        expect(decode([line], encoder.encode(text).length + 1).events).toEqual([{ data: text }]);
+      }
+    });
+
+    it('counts an unfinished multi-byte line in bytes before keeping it', () => {
+      const decoder = createSseDecoder({ maxEventBytes: 100, onEvent: () => {} });
+      decoder.feed(bytesOf(`data: ${'日'.repeat(30)}`)); // 90 bytes
+      expect(() => decoder.feed(bytesOf('日'.repeat(4)))).toThrow(ResponseParseError);
+    });
+
     it('applies per event, not per stream', () => {
       const line = `data: ${'z'.repeat(50)}\n\n`;
       const output = decode([bytesOf(line.repeat(100))], 64);
@@ -145,7 +169,10 @@ describe('createSseDecoder', () => {
       .map((text) => text.replace(/[\r\n]/g, '').replace(/^ +/, ''));
     const sseEvent = fc.record({
       lines: fc.array(value, { minLength: 1, maxLength: 4 }),
-      event: fc.option(value.filter((text) => text !== ''), { nil: undefined }),
+      event: fc.option(
+        value.filter((text) => text !== ''),
+        { nil: undefined },
+      ),
       comments: fc.array(value, { maxLength: 2 }),
       spaceAfterColon: fc.boolean(),
     });
@@ -162,7 +189,8 @@ describe('createSseDecoder', () => {
             for (const event of events) {
               for (const comment of event.comments) text += `:${comment}${lineEnd}`;
               if (event.event !== undefined) text += `event: ${event.event}${lineEnd}`;
-              for (const line of event.lines) text += `data:${event.spaceAfterColon ? ' ' : ''}${line}${lineEnd}`;
+              for (const line of event.lines)
+                text += `data:${event.spaceAfterColon ? ' ' : ''}${line}${lineEnd}`;
               text += lineEnd;
             }
             const bytes = bytesOf(text);
@@ -233,8 +261,14 @@ describe('createSseDecoder', () => {
               decoder.end();
             } catch (error) {
               expect(ResponseParseError.isInstance(error) && error.kind).toBe('event-too-large');
+              // It only gives up once more than the limit arrived.
+              expect(pieces.reduce((sum, piece) => sum + piece.length, 0)).toBeGreaterThan(maxEventBytes);
             }
-            for (const event of events) expect(event.data.length).toBeLessThanOrEqual(maxEventBytes);
+            for (const event of events) {
+              // Exact in bytes for valid UTF-8; a U+FFFD (from invalid bytes) counts as one byte.
+              const size = encoder.encode(event.data.replaceAll('\ufffd', '?')).length;
+              expect(size).toBeLessThanOrEqual(maxEventBytes);
+            }
           },
         ),
         { numRuns: 500 },

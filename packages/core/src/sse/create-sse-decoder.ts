@@ -10,8 +10,8 @@ export type SseDecoderOptions = {
   /** A valid `retry:` field (milliseconds). */
   onRetry?: (retryMs: number) => void;
   /**
-   * Largest event accepted: its field lines plus any unfinished line, counted in decoded UTF-16 code
-   * units (equal to bytes for ASCII, e.g. JSON). Default 16 MiB.
+   * Largest event accepted, in UTF-8 bytes: its `data`, `event` and `id` values (+1 per line) plus
+   * any unfinished line (a U+FFFD that replaced invalid bytes counts as one). Default 16 MiB.
    */
   maxEventBytes?: number;
 };
@@ -26,10 +26,35 @@ export type SseDecoder = {
 };
 
 const LF = 10;
-const CR = 13;
 const COLON = 58;
 const SPACE = 32;
 const defaultMaxEventBytes = 16 * 1024 * 1024;
+
+/**
+ * UTF-8 length of decoded `text[start, end)`, exact for valid input. A U+FFFD counts one byte: it may
+ * stand for a single invalid byte, and the limit must never reject fewer bytes than it names.
+ */
+function utf8Length(text: string, start = 0, end = text.length): number {
+  let bytes = end - start;
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) continue;
+    if (code < 0x800) {
+      bytes += 1;
+    } else if (
+      code <= 0xdbff &&
+      code >= 0xd800 &&
+      (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00 &&
+      index + 1 < end
+    ) {
+      bytes += 2; // a surrogate pair: two code units, four bytes
+      index++;
+    } else if (code !== 0xfffd) {
+      bytes += 2;
+    }
+  }
+  return bytes;
+}
 
 /** Bytes a UTF-8 sequence starting with `lead` should have (1 for bytes that cannot start one). */
 const sequenceLength = (lead: number): number =>
@@ -49,7 +74,17 @@ const sequenceLength = (lead: number): number =>
  * `feed`; the decoder then stays failed until `reset()`. Errors thrown by callbacks propagate.
  */
 export function createSseDecoder(options: SseDecoderOptions): SseDecoder {
-  const { onEvent, onComment, onRetry } = options;
+  return createSseParser(options);
+}
+
+/**
+ * @internal The decoder behind `createSseDecoder`. With `onData`, events without `event`/`id` fields
+ * arrive as their data string alone (no event object): the chat stream's hot path.
+ */
+export function createSseParser(
+  options: SseDecoderOptions & { onData?: (data: string) => void },
+): SseDecoder {
+  const { onEvent, onComment, onRetry, onData } = options;
   const maxEventBytes = options.maxEventBytes ?? defaultMaxEventBytes;
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   /** An incomplete UTF-8 sequence at the end of the previous chunk, and how many bytes it lacks. */
@@ -61,7 +96,13 @@ export function createSseDecoder(options: SseDecoderOptions): SseDecoder {
   let data: string | undefined;
   let eventType: string | undefined;
   let id: string | undefined;
-  let eventLength = 0;
+  /**
+   * The event's size. Code units are a lower bound of UTF-8 bytes and three times them an upper
+   * bound, so bytes are only counted (incrementally) once an event gets within 3x of the limit.
+   */
+  let eventUnits = 0;
+  let eventBytes = -1;
+  let pendingBytes = -1;
   let failed: ResponseParseError | undefined;
 
   const fail = (): never => {
@@ -79,7 +120,8 @@ export function createSseDecoder(options: SseDecoderOptions): SseDecoder {
     let start = 0;
     let prefix = '';
     if (carry !== undefined) {
-      while (start < carryMissing && start < bytes.length && ((bytes[start] as number) & 0xc0) === 0x80) start++;
+      while (start < carryMissing && start < bytes.length && ((bytes[start] as number) & 0xc0) === 0x80)
+        start++;
       const joined = new Uint8Array(carry.length + start);
       joined.set(carry);
       joined.set(bytes.subarray(0, start), carry.length);
@@ -102,15 +144,50 @@ export function createSseDecoder(options: SseDecoderOptions): SseDecoder {
         end = lead;
       }
     }
-    const text = start === 0 && end === bytes.length ? decoder.decode(bytes) : decoder.decode(bytes.subarray(start, end));
+    const text =
+      start === 0 && end === bytes.length
+        ? decoder.decode(bytes)
+        : decoder.decode(bytes.subarray(start, end));
     return prefix === '' ? text : prefix + text;
   };
 
+  /** Bytes of what the current event holds so far. */
+  const retainedBytes = (): number =>
+    (data === undefined ? 0 : utf8Length(data) + 1) +
+    (eventType === undefined ? 0 : utf8Length(eventType) + 1) +
+    (id === undefined ? 0 : utf8Length(id) + 1);
+
+  /** Counts a field value against `maxEventBytes` before it is kept. */
+  const count = (text: string, start: number, end: number): void => {
+    eventUnits += end - start + 1;
+    if (eventBytes >= 0) eventBytes += utf8Length(text, start, end) + 1;
+    else if (eventUnits * 3 > maxEventBytes) eventBytes = retainedBytes() + utf8Length(text, start, end) + 1;
+    if (eventUnits > maxEventBytes || eventBytes > maxEventBytes) fail();
+  };
+
+  /** Counts the unfinished line plus `text[start, end)` that is about to join it. */
+  const countPending = (text: string, start: number, end: number): void => {
+    const units = pendingLine.length + end - start + eventUnits;
+    if (units > maxEventBytes) fail();
+    if (units * 3 <= maxEventBytes) return;
+    if (pendingBytes < 0) pendingBytes = utf8Length(pendingLine);
+    pendingBytes += utf8Length(text, start, end);
+    if (eventBytes < 0) eventBytes = retainedBytes();
+    if (pendingBytes + eventBytes > maxEventBytes) fail();
+  };
+
   const dispatch = (): void => {
-    eventLength = 0;
+    eventUnits = 0;
+    eventBytes = -1;
     if (data === undefined) {
       eventType = undefined;
       id = undefined;
+      return;
+    }
+    if (onData !== undefined && eventType === undefined && id === undefined) {
+      const value = data;
+      data = undefined;
+      onData(value);
       return;
     }
     const event: SseEvent = { data };
@@ -123,17 +200,25 @@ export function createSseDecoder(options: SseDecoderOptions): SseDecoder {
   };
 
   const processLine = (text: string, start: number, end: number): void => {
-    if (start === end) return dispatch();
+    if (start === end) {
+      dispatch();
+      return;
+    }
     const first = text.charCodeAt(start);
     // Only four field names matter; anything else is ignored without searching for its colon.
     let nameLength = 0;
     if (first === 100) {
       // data
-      if (text.charCodeAt(start + 1) === 97 && text.charCodeAt(start + 2) === 116 && text.charCodeAt(start + 3) === 97) {
+      if (
+        text.charCodeAt(start + 1) === 97 &&
+        text.charCodeAt(start + 2) === 116 &&
+        text.charCodeAt(start + 3) === 97
+      ) {
         nameLength = 4;
       }
     } else if (first === COLON) {
-      if (onComment !== undefined) onComment(text.slice(text.charCodeAt(start + 1) === SPACE ? start + 2 : start + 1, end));
+      if (onComment !== undefined)
+        onComment(text.slice(text.charCodeAt(start + 1) === SPACE ? start + 2 : start + 1, end));
       return;
     } else if (first === 101) {
       if (text.startsWith('vent', start + 1)) nameLength = 5; // event
@@ -149,8 +234,7 @@ export function createSseDecoder(options: SseDecoderOptions): SseDecoder {
       valueStart++;
       if (valueStart < end && text.charCodeAt(valueStart) === SPACE) valueStart++;
     }
-    eventLength += end - valueStart + 1;
-    if (eventLength > maxEventBytes) fail();
+    if (first !== 114) count(text, valueStart, end);
     if (first === 100) {
       const value = text.slice(valueStart, end);
       data = data === undefined ? value : `${data}\n${value}`;
@@ -193,16 +277,17 @@ export function createSseDecoder(options: SseDecoderOptions): SseDecoder {
       if (nextCr !== -1 && nextCr < position) nextCr = text.indexOf('\r', position);
       const lineEnd = nextCr === -1 ? nextLf : nextLf === -1 || nextCr < nextLf ? nextCr : nextLf;
       if (lineEnd === -1) {
-        if (pendingLine.length + length - position + eventLength > maxEventBytes) fail();
+        countPending(text, position, length);
         pendingLine = pendingLine === '' ? text.slice(position) : pendingLine + text.slice(position);
         return;
       }
       if (pendingLine === '') {
         processLine(text, position, lineEnd);
       } else {
+        countPending(text, position, lineEnd);
         const line = pendingLine + text.slice(position, lineEnd);
         pendingLine = '';
-        if (line.length + eventLength > maxEventBytes) fail();
+        pendingBytes = -1;
         processLine(line, 0, line.length);
       }
       if (lineEnd !== nextCr) {
@@ -219,12 +304,14 @@ export function createSseDecoder(options: SseDecoderOptions): SseDecoder {
   const reset = (): void => {
     carry = undefined;
     pendingLine = '';
+    pendingBytes = -1;
     afterCr = false;
     atStreamStart = true;
     data = undefined;
     eventType = undefined;
     id = undefined;
-    eventLength = 0;
+    eventUnits = 0;
+    eventBytes = -1;
     failed = undefined;
   };
 
@@ -243,6 +330,7 @@ export function createSseDecoder(options: SseDecoderOptions): SseDecoder {
       if (pendingLine !== '') {
         const line = pendingLine;
         pendingLine = '';
+        pendingBytes = -1;
         processLine(line, 0, line.length);
       }
       dispatch();

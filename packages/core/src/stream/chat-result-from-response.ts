@@ -41,7 +41,11 @@ export function chatResultFromResponse(body: WireChatResponse, meta?: ResponseMe
       id: uniqueToolCallId(call.id, index, usedIds),
       name: stringOr(call.function?.name, '') as string,
       arguments:
-        typeof wireArguments === 'string' ? wireArguments : wireArguments == null ? '' : JSON.stringify(wireArguments),
+        typeof wireArguments === 'string'
+          ? wireArguments
+          : wireArguments == null
+            ? ''
+            : JSON.stringify(wireArguments),
     });
   }
   const annotations: WireAnnotation[] = [];

@@ -21,7 +21,7 @@ type ToolCallState = {
   wireId: string | undefined;
   id: string | undefined;
   name: string;
-  arguments: string;
+  arguments: TextBuilder;
   started: boolean;
   ended: boolean;
 };
@@ -48,34 +48,34 @@ const argumentsText = (value: unknown): string =>
  * - only choice 0 is accumulated (OpenRouter streams one choice); legacy `choices[].text` counts as text.
  */
 export class ChatStreamAccumulator {
-  private generationId: string | undefined;
-  private model: string | undefined;
-  private provider: string | undefined;
-  private created: number | undefined;
-  private systemFingerprint: string | undefined;
-  private metadataSent = false;
-  private readonly text = new TextBuilder();
-  private readonly reasoning = new TextBuilder();
-  private refusal: string | undefined;
-  private readonly details: DetailState[] = [];
-  private readonly seenDetails = new Set<string>();
-  private readonly toolCalls: ToolCallState[] = [];
-  private readonly usedToolCallIds = new Set<string>();
-  private readonly annotations: WireAnnotation[] = [];
-  private readonly seenAnnotations = new Set<string>();
-  private readonly images: WireGeneratedImage[] = [];
-  private logprobs: WireLogprobs | undefined;
-  private finishReason: WireFinishReason | undefined;
-  private nativeFinishReason: string | undefined;
-  private usage: NormalizedUsage | undefined;
-  private error: WireChoiceError | undefined;
-  private response: ResponseMeta | undefined;
+  #generationId: string | undefined;
+  #model: string | undefined;
+  #provider: string | undefined;
+  #created: number | undefined;
+  #systemFingerprint: string | undefined;
+  #metadataSent = false;
+  readonly #text = new TextBuilder();
+  readonly #reasoning = new TextBuilder();
+  #refusal: string | undefined;
+  readonly #details: DetailState[] = [];
+  readonly #seenDetails = new Set<string>();
+  readonly #toolCalls: ToolCallState[] = [];
+  readonly #usedToolCallIds = new Set<string>();
+  readonly #annotations: WireAnnotation[] = [];
+  readonly #seenAnnotations = new Set<string>();
+  readonly #images: WireGeneratedImage[] = [];
+  #logprobs: WireLogprobs | undefined;
+  #finishReason: WireFinishReason | undefined;
+  #nativeFinishReason: string | undefined;
+  #usage: NormalizedUsage | undefined;
+  #error: WireChoiceError | undefined;
+  #response: ResponseMeta | undefined;
 
   /** Adds one chunk; returns what it changed, in order. */
   push(chunk: WireChatChunk): ChatDelta[] {
     const deltas: ChatDelta[] = [];
-    if (!this.metadataSent || this.provider === undefined || this.model === undefined) {
-      this.takeMetadata(chunk, deltas);
+    if (!this.#metadataSent || this.#provider === undefined || this.#model === undefined) {
+      this.#takeMetadata(chunk, deltas);
     }
     const choices = chunk.choices;
     if (Array.isArray(choices) && choices.length > 0) {
@@ -83,140 +83,141 @@ export class ChatStreamAccumulator {
         | WireChunkChoice
         | undefined;
       if (choice != null && (choice.index === 0 || typeof choice.index !== 'number')) {
-        this.takeChoice(choice, deltas);
+        this.#takeChoice(choice, deltas);
       }
     }
     const usage = chunk.usage;
-    if (usage != null && typeof usage === 'object' && this.usage === undefined) {
-      this.usage = normalizeUsage(usage);
-      deltas.push({ type: 'usage', usage: this.usage });
+    if (usage != null && typeof usage === 'object' && this.#usage === undefined) {
+      this.#usage = normalizeUsage(usage);
+      deltas.push({ type: 'usage', usage: this.#usage });
     }
     const error = chunk.error;
-    if (error != null && typeof error === 'object' && this.error === undefined) this.error = error;
+    if (error != null && typeof error === 'object' && this.#error === undefined) this.#error = error;
     return deltas;
   }
 
   /** The stream ended: closes tool calls still open. Idempotent. */
   end(): ChatDelta[] {
     const deltas: ChatDelta[] = [];
-    this.closeToolCalls(deltas);
+    this.#closeToolCalls(deltas);
     return deltas;
   }
 
   /** Attaches the HTTP response metadata to the result. */
   setResponse(meta: ResponseMeta): void {
-    this.response = meta;
+    this.#response = meta;
   }
 
   /** `true` once a finish reason arrived. */
   get isFinished(): boolean {
-    return this.finishReason !== undefined;
+    return this.#finishReason !== undefined;
   }
 
   /** A snapshot of what was accumulated so far (also for partial results of failed streams). */
   get result(): ChatResult {
     return {
-      generationId: this.generationId ?? this.response?.generationId,
-      model: this.model,
-      provider: this.provider,
-      created: this.created,
-      systemFingerprint: this.systemFingerprint,
-      text: this.text.toString(),
-      refusal: this.refusal,
-      reasoning: this.reasoning.toString(),
-      reasoningDetails: this.details.map(({ detail, text }) =>
+      generationId: this.#generationId ?? this.#response?.generationId,
+      model: this.#model,
+      provider: this.#provider,
+      created: this.#created,
+      systemFingerprint: this.#systemFingerprint,
+      text: this.#text.toString(),
+      refusal: this.#refusal,
+      reasoning: this.#reasoning.toString(),
+      reasoningDetails: this.#details.map(({ detail, text }) =>
         text === undefined ? detail : text.isEmpty ? { ...detail } : { ...detail, text: text.toString() },
       ),
-      toolCalls: this.toolCalls.map((call) => this.snapshotToolCall(call)),
-      annotations: this.annotations.slice(),
-      images: this.images.slice(),
-      logprobs: this.logprobs,
-      finishReason: this.finishReason,
-      nativeFinishReason: this.nativeFinishReason,
-      usage: this.usage,
-      error: this.error,
-      response: this.response,
+      toolCalls: this.#toolCalls.map((call) => this.#snapshotToolCall(call)),
+      annotations: this.#annotations.slice(),
+      images: this.#images.slice(),
+      logprobs: this.#logprobs,
+      finishReason: this.#finishReason,
+      nativeFinishReason: this.#nativeFinishReason,
+      usage: this.#usage,
+      error: this.#error,
+      response: this.#response,
     };
   }
 
-  private takeMetadata(chunk: WireChatChunk, deltas: ChatDelta[]): void {
-    if (this.generationId === undefined && nonEmptyString(chunk.id)) this.generationId = chunk.id;
-    if (this.model === undefined && nonEmptyString(chunk.model)) this.model = chunk.model;
-    if (this.provider === undefined && nonEmptyString(chunk.provider)) this.provider = chunk.provider;
-    if (this.created === undefined && typeof chunk.created === 'number') this.created = chunk.created;
-    if (this.systemFingerprint === undefined && nonEmptyString(chunk.system_fingerprint)) {
-      this.systemFingerprint = chunk.system_fingerprint;
+  #takeMetadata(chunk: WireChatChunk, deltas: ChatDelta[]): void {
+    if (this.#generationId === undefined && nonEmptyString(chunk.id)) this.#generationId = chunk.id;
+    if (this.#model === undefined && nonEmptyString(chunk.model)) this.#model = chunk.model;
+    if (this.#provider === undefined && nonEmptyString(chunk.provider)) this.#provider = chunk.provider;
+    if (this.#created === undefined && typeof chunk.created === 'number') this.#created = chunk.created;
+    if (this.#systemFingerprint === undefined && nonEmptyString(chunk.system_fingerprint)) {
+      this.#systemFingerprint = chunk.system_fingerprint;
     }
     if (
-      !this.metadataSent &&
-      (this.generationId !== undefined ||
-        this.model !== undefined ||
-        this.provider !== undefined ||
-        this.created !== undefined)
+      !this.#metadataSent &&
+      (this.#generationId !== undefined ||
+        this.#model !== undefined ||
+        this.#provider !== undefined ||
+        this.#created !== undefined)
     ) {
-      this.metadataSent = true;
+      this.#metadataSent = true;
       deltas.push({
         type: 'metadata',
-        generationId: this.generationId,
-        model: this.model,
-        provider: this.provider,
-        created: this.created,
+        generationId: this.#generationId,
+        model: this.#model,
+        provider: this.#provider,
+        created: this.#created,
       });
     }
   }
 
-  private takeChoice(choice: WireChunkChoice, deltas: ChatDelta[]): void {
+  #takeChoice(choice: WireChunkChoice, deltas: ChatDelta[]): void {
     const delta = choice.delta;
     if (delta != null && typeof delta === 'object') {
       const { content, reasoning, refusal } = delta;
       if (nonEmptyString(reasoning)) {
-        this.reasoning.append(reasoning);
+        this.#reasoning.append(reasoning);
         deltas.push({ type: 'reasoning', text: reasoning });
       }
       const details = delta.reasoning_details;
-      if (Array.isArray(details)) for (const detail of details) this.takeDetail(detail, deltas);
+      if (Array.isArray(details)) for (const detail of details) this.#takeDetail(detail, deltas);
       if (nonEmptyString(content)) {
-        this.text.append(content);
+        this.#text.append(content);
         deltas.push({ type: 'text', text: content });
       }
       if (nonEmptyString(refusal)) {
-        this.refusal = (this.refusal ?? '') + refusal;
+        this.#refusal = (this.#refusal ?? '') + refusal;
         deltas.push({ type: 'refusal', text: refusal });
       }
       const toolCalls = delta.tool_calls;
-      if (Array.isArray(toolCalls)) for (const fragment of toolCalls) this.takeToolCall(fragment, deltas);
+      if (Array.isArray(toolCalls)) for (const fragment of toolCalls) this.#takeToolCall(fragment, deltas);
       const annotations = delta.annotations;
-      if (Array.isArray(annotations)) for (const annotation of annotations) this.takeAnnotation(annotation, deltas);
+      if (Array.isArray(annotations))
+        for (const annotation of annotations) this.#takeAnnotation(annotation, deltas);
       const images = delta.images;
       if (Array.isArray(images)) {
         for (const image of images) {
-          this.images.push(image);
+          this.#images.push(image);
           deltas.push({ type: 'image', image });
         }
       }
     } else if (nonEmptyString(choice.text)) {
       // Legacy `/completions` chunks carry `choices[].text` instead of a delta.
-      this.text.append(choice.text);
+      this.#text.append(choice.text);
       deltas.push({ type: 'text', text: choice.text });
     }
     const logprobs = choice.logprobs;
-    if (logprobs != null && typeof logprobs === 'object') this.takeLogprobs(logprobs, deltas);
+    if (logprobs != null && typeof logprobs === 'object') this.#takeLogprobs(logprobs, deltas);
     const error = choice.error;
-    if (error != null && typeof error === 'object' && this.error === undefined) this.error = error;
+    if (error != null && typeof error === 'object' && this.#error === undefined) this.#error = error;
     const native = choice.native_finish_reason;
-    if (this.nativeFinishReason === undefined && nonEmptyString(native)) this.nativeFinishReason = native;
+    if (this.#nativeFinishReason === undefined && nonEmptyString(native)) this.#nativeFinishReason = native;
     const finishReason = choice.finish_reason;
-    if (this.finishReason === undefined && nonEmptyString(finishReason)) {
-      this.finishReason = finishReason;
-      this.closeToolCalls(deltas);
-      deltas.push({ type: 'finish', finishReason, nativeFinishReason: this.nativeFinishReason });
+    if (this.#finishReason === undefined && nonEmptyString(finishReason)) {
+      this.#finishReason = finishReason;
+      this.#closeToolCalls(deltas);
+      deltas.push({ type: 'finish', finishReason, nativeFinishReason: this.#nativeFinishReason });
     }
   }
 
-  private takeDetail(detail: WireReasoningDetail, deltas: ChatDelta[]): void {
+  #takeDetail(detail: WireReasoningDetail, deltas: ChatDelta[]): void {
     if (detail == null || typeof detail !== 'object') return;
     if (detail.type === 'reasoning.text') {
-      const last = this.details[this.details.length - 1];
+      const last = this.#details[this.#details.length - 1];
       const text = detail.text;
       const signature = detail.signature;
       if (last !== undefined && last.text !== undefined && last.detail.index === detail.index) {
@@ -238,40 +239,40 @@ export class ChatStreamAccumulator {
       const state: DetailState = { detail: { ...detail }, text: new TextBuilder(), sealed: false };
       if (typeof text === 'string' && text !== '') state.text?.append(text);
       state.sealed = nonEmptyString(signature);
-      this.details.push(state);
+      this.#details.push(state);
       deltas.push({ type: 'reasoning-detail', detail });
       return;
     }
     const key = JSON.stringify(detail);
-    if (this.seenDetails.has(key)) return;
-    this.seenDetails.add(key);
-    this.details.push({ detail, text: undefined, sealed: true });
+    if (this.#seenDetails.has(key)) return;
+    this.#seenDetails.add(key);
+    this.#details.push({ detail, text: undefined, sealed: true });
     deltas.push({ type: 'reasoning-detail', detail });
   }
 
-  private takeToolCall(fragment: WireToolCallDelta, deltas: ChatDelta[]): void {
+  #takeToolCall(fragment: WireToolCallDelta, deltas: ChatDelta[]): void {
     if (fragment == null || typeof fragment !== 'object') return;
-    const call = this.findToolCall(fragment);
+    const call = this.#findToolCall(fragment);
     const name = fragment.function?.name;
     if (!call.started && call.name === '' && nonEmptyString(name)) call.name = name;
     if (call.wireId === undefined && nonEmptyString(fragment.id)) call.wireId = fragment.id;
     const argumentsDelta = argumentsText(fragment.function?.arguments);
-    call.arguments += argumentsDelta;
+    if (argumentsDelta !== '') call.arguments.append(argumentsDelta);
     if (call.ended) return;
     if (call.started) {
       if (argumentsDelta !== '') {
         deltas.push({ type: 'tool-call-delta', index: call.position, id: call.id as string, argumentsDelta });
       }
     } else if (call.name !== '') {
-      this.startToolCall(call, deltas);
+      this.#startToolCall(call, deltas);
     }
   }
 
-  private findToolCall(fragment: WireToolCallDelta): ToolCallState {
+  #findToolCall(fragment: WireToolCallDelta): ToolCallState {
     const wireIndex = typeof fragment.index === 'number' ? fragment.index : undefined;
     const wireId = nonEmptyString(fragment.id) ? fragment.id : undefined;
     const name = fragment.function?.name;
-    const calls = this.toolCalls;
+    const calls = this.#toolCalls;
     let match: ToolCallState | undefined;
     if (wireIndex !== undefined) {
       for (let position = calls.length - 1; position >= 0; position--) {
@@ -281,7 +282,12 @@ export class ChatStreamAccumulator {
         }
       }
       // The same index with a different id, or a different name, is a new call.
-      if (match !== undefined && wireId !== undefined && match.wireId !== undefined && match.wireId !== wireId) {
+      if (
+        match !== undefined &&
+        wireId !== undefined &&
+        match.wireId !== undefined &&
+        match.wireId !== wireId
+      ) {
         match = undefined;
       }
     } else if (wireId !== undefined) {
@@ -294,7 +300,8 @@ export class ChatStreamAccumulator {
     } else {
       match = calls[calls.length - 1];
     }
-    if (match !== undefined && nonEmptyString(name) && match.name !== '' && match.name !== name) match = undefined;
+    if (match !== undefined && nonEmptyString(name) && match.name !== '' && match.name !== name)
+      match = undefined;
     if (match !== undefined) return match;
     const call: ToolCallState = {
       position: calls.length,
@@ -302,7 +309,7 @@ export class ChatStreamAccumulator {
       wireId,
       id: undefined,
       name: '',
-      arguments: '',
+      arguments: new TextBuilder(),
       started: false,
       ended: false,
     };
@@ -310,47 +317,57 @@ export class ChatStreamAccumulator {
     return call;
   }
 
-  private startToolCall(call: ToolCallState, deltas: ChatDelta[]): void {
+  #startToolCall(call: ToolCallState, deltas: ChatDelta[]): void {
     call.started = true;
-    const id = this.toolCallId(call);
+    const id = this.#toolCallId(call);
     deltas.push({ type: 'tool-call-start', index: call.position, id, name: call.name });
-    if (call.arguments !== '') {
-      deltas.push({ type: 'tool-call-delta', index: call.position, id, argumentsDelta: call.arguments });
+    if (!call.arguments.isEmpty) {
+      deltas.push({
+        type: 'tool-call-delta',
+        index: call.position,
+        id,
+        argumentsDelta: call.arguments.toString(),
+      });
     }
   }
 
-  private closeToolCalls(deltas: ChatDelta[]): void {
-    for (const call of this.toolCalls) {
+  #closeToolCalls(deltas: ChatDelta[]): void {
+    for (const call of this.#toolCalls) {
       if (call.ended) continue;
-      if (!call.started) this.startToolCall(call, deltas);
+      if (!call.started) this.#startToolCall(call, deltas);
       call.ended = true;
-      deltas.push({ type: 'tool-call-end', toolCall: this.snapshotToolCall(call) });
+      deltas.push({ type: 'tool-call-end', toolCall: this.#snapshotToolCall(call) });
     }
   }
 
-  private toolCallId(call: ToolCallState): string {
-    call.id ??= uniqueToolCallId(call.wireId, call.position, this.usedToolCallIds);
+  #toolCallId(call: ToolCallState): string {
+    call.id ??= uniqueToolCallId(call.wireId, call.position, this.#usedToolCallIds);
     return call.id;
   }
 
-  private snapshotToolCall(call: ToolCallState): ChatToolCall {
-    return { index: call.position, id: this.toolCallId(call), name: call.name, arguments: call.arguments };
+  #snapshotToolCall(call: ToolCallState): ChatToolCall {
+    return {
+      index: call.position,
+      id: this.#toolCallId(call),
+      name: call.name,
+      arguments: call.arguments.toString(),
+    };
   }
 
-  private takeAnnotation(annotation: WireAnnotation, deltas: ChatDelta[]): void {
+  #takeAnnotation(annotation: WireAnnotation, deltas: ChatDelta[]): void {
     if (annotation == null || typeof annotation !== 'object') return;
     const key = JSON.stringify(annotation);
-    if (this.seenAnnotations.has(key)) return;
-    this.seenAnnotations.add(key);
-    this.annotations.push(annotation);
+    if (this.#seenAnnotations.has(key)) return;
+    this.#seenAnnotations.add(key);
+    this.#annotations.push(annotation);
     deltas.push({ type: 'annotation', annotation });
   }
 
-  private takeLogprobs(logprobs: WireLogprobs, deltas: ChatDelta[]): void {
+  #takeLogprobs(logprobs: WireLogprobs, deltas: ChatDelta[]): void {
     deltas.push({ type: 'logprobs', logprobs });
-    const current = this.logprobs;
+    const current = this.#logprobs;
     if (current === undefined) {
-      this.logprobs = {
+      this.#logprobs = {
         ...logprobs,
         content: Array.isArray(logprobs.content) ? logprobs.content.slice() : logprobs.content,
         refusal: Array.isArray(logprobs.refusal) ? logprobs.refusal.slice() : logprobs.refusal,

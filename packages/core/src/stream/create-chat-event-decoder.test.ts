@@ -46,7 +46,9 @@ describe('createChatEventDecoder on recorded streams', () => {
     const events = decodeFixture('claude-reasoning-tools.sse');
     expect(events.filter((event) => event.type === 'ping')).toHaveLength(3);
     const result = endResult(events);
-    expect(result.reasoning).toBe('The user wants the weather in Zürich. I should call the get_weather tool.');
+    expect(result.reasoning).toBe(
+      'The user wants the weather in Zürich. I should call the get_weather tool.',
+    );
     expect(result.reasoningDetails).toEqual([
       {
         type: 'reasoning.text',
@@ -73,7 +75,12 @@ describe('createChatEventDecoder on recorded streams', () => {
       generationId: 'gen-1760000001-claudeReasonTools',
       response,
     });
-    expect(result.usage).toMatchObject({ inputTokens: 412, outputTokens: 96, reasoningTokens: 31, cost: 0.002676 });
+    expect(result.usage).toMatchObject({
+      inputTokens: 412,
+      outputTokens: 96,
+      reasoningTokens: 31,
+      cost: 0.002676,
+    });
     const types = deltasOf(events).map((delta) => delta.type);
     expect(types.filter((type) => type === 'metadata')).toHaveLength(1);
     expect(types.filter((type) => type === 'usage')).toHaveLength(1);
@@ -122,7 +129,12 @@ describe('createChatEventDecoder on recorded streams', () => {
     const events = decodeFixture('usage-only-final-chunk.sse');
     const result = endResult(events);
     expect(result.text).toBe('Hello! How can I help you today?');
-    expect(result.usage).toMatchObject({ inputTokens: 12, outputTokens: 9, totalTokens: 21, cost: 0.0000072 });
+    expect(result.usage).toMatchObject({
+      inputTokens: 12,
+      outputTokens: 9,
+      totalTokens: 21,
+      cost: 0.0000072,
+    });
     expect(deltasOf(events).filter((delta) => delta.type === 'usage')).toHaveLength(1);
   });
 
@@ -157,7 +169,11 @@ describe('createChatEventDecoder on recorded streams', () => {
   it('error-only-chunk: `{error}` without id or choices is a StreamError with the numeric code', () => {
     const error = errorOf(decodeFixture('error-only-chunk.sse'));
     expect(StreamError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ status: 429, code: 429, message: 'Rate limit exceeded: free-models-per-min' });
+    expect(error).toMatchObject({
+      status: 429,
+      code: 429,
+      message: 'Rate limit exceeded: free-models-per-min',
+    });
     expect(error.partial?.text).toBe('Partial answer');
   });
 
@@ -189,7 +205,10 @@ describe('createChatEventDecoder on recorded streams', () => {
       providerName: 'Google',
       message: 'Provider returned error (Google): Internal error encountered.',
     });
-    expect(error.partial).toMatchObject({ text: 'Some text more', nativeFinishReason: 'MALFORMED_FUNCTION_CALL' });
+    expect(error.partial).toMatchObject({
+      text: 'Some text more',
+      nativeFinishReason: 'MALFORMED_FUNCTION_CALL',
+    });
     expect(error.partial?.usage?.inputTokens).toBe(30);
   });
 
@@ -232,7 +251,9 @@ describe('createChatEventDecoder on recorded streams', () => {
 
   it('multibyte: text split inside UTF-8 sequences is reassembled exactly', () => {
     const result = endResult(decodeFixture('multibyte.sse'));
-    expect(result.text).toBe('日本語のテキスト 🇯🇵 — naïve café 👩‍👩‍👧‍👦 family Ω≈ç√∫ 𝕳𝖊𝖑𝖑𝖔 e\u0301 (combining)');
+    expect(result.text).toBe(
+      '日本語のテキスト 🇯🇵 — naïve café 👩‍👩‍👧‍👦 family Ω≈ç√∫ 𝕳𝖊𝖑𝖑𝖔 e\u0301 (combining)',
+    );
   });
 
   it('debug-echo: a first chunk with `choices: []` and `debug` is not an error', () => {
@@ -271,17 +292,19 @@ describe('createChatEventDecoder on recorded streams', () => {
     expect(ResponseParseError.isInstance(error) && error.kind).toBe('invalid-json');
     expect(error.message.length).toBeLessThan(300);
     expect(error.partial?.text).toBe('Valid start');
-    expect(events.some((event) => event.type === 'chunk' && JSON.stringify(event.chunk).includes('never seen'))).toBe(
-      false,
-    );
+    expect(
+      events.some((event) => event.type === 'chunk' && JSON.stringify(event.chunk).includes('never seen')),
+    ).toBe(false);
   });
 
   it('annotations: identical citations are kept once', () => {
     const events = decodeFixture('annotations.sse');
     const result = endResult(events);
-    expect(result.annotations.map((annotation) => (annotation as { url_citation: { url: string } }).url_citation.url)).toEqual(
-      ['https://example.com/a', 'https://example.com/b'],
-    );
+    expect(
+      result.annotations.map(
+        (annotation) => (annotation as { url_citation: { url: string } }).url_citation.url,
+      ),
+    ).toEqual(['https://example.com/a', 'https://example.com/b']);
     expect(deltasOf(events).filter((delta) => delta.type === 'annotation')).toHaveLength(2);
   });
 
@@ -302,11 +325,18 @@ describe('createChatEventDecoder on recorded streams', () => {
   it('long-reasoning (238 kB, random boundaries): 300 reasoning fragments merge into one signed entry', () => {
     const events = decodeFixture('long-reasoning.sse');
     const result = endResult(events);
-    expect(result.reasoningDetails.map((detail) => detail.type)).toEqual(['reasoning.text', 'reasoning.encrypted']);
+    expect(result.reasoningDetails.map((detail) => detail.type)).toEqual([
+      'reasoning.text',
+      'reasoning.encrypted',
+    ]);
     expect((result.reasoningDetails[0] as { text: string }).text).toBe(result.reasoning);
     expect((result.reasoningDetails[0] as { signature: string }).signature).toMatch(/^ErUBCkYIBRgCIkA/);
     expect(JSON.parse(result.toolCalls[0]?.arguments ?? '')).toMatchObject({ path: 'notes/résumé.md' });
-    expect(result.usage).toMatchObject({ cacheReadTokens: 4096, cacheWriteTokens: 1000, reasoningTokens: 1500 });
+    expect(result.usage).toMatchObject({
+      cacheReadTokens: 4096,
+      cacheWriteTokens: 1000,
+      reasoningTokens: 1500,
+    });
   });
 });
 
@@ -317,7 +347,16 @@ describe('createChatEventDecoder behaviour', () => {
 
   it('closes open tool calls at [DONE] when no finish reason arrived', () => {
     const events = decodeChatEvents([
-      bytes(event({ choices: [{ index: 0, delta: { tool_calls: [{ index: 0, id: 'a', function: { name: 'f', arguments: '{}' } }] } }] })),
+      bytes(
+        event({
+          choices: [
+            {
+              index: 0,
+              delta: { tool_calls: [{ index: 0, id: 'a', function: { name: 'f', arguments: '{}' } }] },
+            },
+          ],
+        }),
+      ),
       bytes('data: [DONE]\n\n'),
     ]);
     expect(events.map((item) => item.type)).toEqual(['chunk', 'chunk', 'end']);
@@ -336,7 +375,10 @@ describe('createChatEventDecoder behaviour', () => {
 
   it('turns an oversized event into a ResponseParseError event with the partial result', () => {
     const events = decodeChatEvents(
-      [bytes(event({ choices: [{ index: 0, delta: { content: 'ok' } }] })), bytes(`data: "${'x'.repeat(200)}`)],
+      [
+        bytes(event({ choices: [{ index: 0, delta: { content: 'ok' } }] })),
+        bytes(`data: "${'x'.repeat(200)}`),
+      ],
       { maxEventBytes: 100 },
     );
     const error = errorOf(events);
@@ -370,7 +412,10 @@ describe('createChatEventDecoder behaviour', () => {
   });
 
   it('passes bytes through without keeping them: feeding a reused buffer gives the same result', () => {
-    const text = event({ id: 'gen-1', choices: [{ index: 0, delta: { content: 'héllo wörld' }, finish_reason: 'stop' }] });
+    const text = event({
+      id: 'gen-1',
+      choices: [{ index: 0, delta: { content: 'héllo wörld' }, finish_reason: 'stop' }],
+    });
     const all = bytes(text);
     const seen: ChatStreamEvent[] = [];
     const decoder = createChatEventDecoder({ onEvent: (item) => seen.push(item) });

@@ -4,11 +4,11 @@ import type { OpenRouterError } from '../errors/openrouter-error';
 import { ResponseParseError } from '../errors/response-parse-error';
 import { StreamTruncatedError } from '../errors/stream-truncated-error';
 import { parseJson } from '../json/parse-json';
-import { createSseDecoder } from '../sse/create-sse-decoder';
+import { createSseParser } from '../sse/create-sse-decoder';
 import type { WireChatChunk } from '../wire/chat';
 import type { ChatDelta, ChatResult } from './chat-result';
-import type { ChatStreamEvent } from './chat-stream-event';
 import { ChatStreamAccumulator } from './chat-stream-accumulator';
+import type { ChatStreamEvent } from './chat-stream-event';
 import { hasInBandError } from './has-in-band-error';
 
 export type ChatEventDecoderOptions = {
@@ -31,6 +31,8 @@ export type ChatEventDecoder = {
   readonly finished: boolean;
   readonly accumulator: ChatStreamAccumulator;
 };
+
+const eventContext = { what: 'a stream event' };
 
 /**
  * A push decoder from the bytes of an OpenRouter chat stream to typed events: `chunk` (with what it
@@ -71,29 +73,41 @@ export function createChatEventDecoder(options: ChatEventDecoderOptions): ChatEv
 
   const onData = (data: string): void => {
     if (finished) return;
-    if (data === '[DONE]') return complete();
+    if (data === '[DONE]') {
+      complete();
+      return;
+    }
     let chunk: unknown;
     try {
-      chunk = parseJson(data, { what: 'a stream event' });
+      chunk = parseJson(data, eventContext);
     } catch (error) {
       const trimmed = data.trim();
       if (trimmed === '') return;
-      if (trimmed === '[DONE]') return complete();
+      if (trimmed === '[DONE]') {
+        complete();
+        return;
+      }
       if (ending) {
         // The input stopped in the middle of this event: a truncation, decided in `end()`.
         cutOff = true;
         return;
       }
-      return parseError('invalid-json', (error as Error).message, (error as Error).cause);
+      parseError('invalid-json', (error as Error).message, (error as Error).cause);
+      return;
     }
     if (chunk === null || typeof chunk !== 'object' || Array.isArray(chunk)) {
-      return parseError('unexpected-shape', `Expected a JSON object in a stream event but got: ${data.slice(0, 80)}`);
+      parseError(
+        'unexpected-shape',
+        `Expected a JSON object in a stream event but got: ${data.slice(0, 80)}`,
+      );
+      return;
     }
     let deltas: ChatDelta[];
     try {
       deltas = accumulator.push(chunk as WireChatChunk);
     } catch (cause) {
-      return parseError('unexpected-shape', `A stream event has an unexpected shape: ${String(cause)}`, cause);
+      parseError('unexpected-shape', `A stream event has an unexpected shape: ${String(cause)}`, cause);
+      return;
     }
     onEvent({ type: 'chunk', chunk: chunk as WireChatChunk, deltas });
     if (hasInBandError(chunk as WireChatChunk)) {
@@ -109,8 +123,9 @@ export function createChatEventDecoder(options: ChatEventDecoderOptions): ChatEv
     }
   };
 
-  const sse = createSseDecoder({
+  const sse = createSseParser({
     maxEventBytes: options.maxEventBytes,
+    onData,
     onEvent: (event) => onData(event.data),
     onComment: (comment) => {
       if (!finished) onEvent({ type: 'ping', comment });
@@ -122,7 +137,9 @@ export function createChatEventDecoder(options: ChatEventDecoderOptions): ChatEv
       run();
     } catch (error) {
       if (!ResponseParseError.isInstance(error) || finished) throw error;
-      fail((partial) => new ResponseParseError({ kind: error.kind, message: error.message, ...where, partial }));
+      fail(
+        (partial) => new ResponseParseError({ kind: error.kind, message: error.message, ...where, partial }),
+      );
     }
   };
 
@@ -135,7 +152,10 @@ export function createChatEventDecoder(options: ChatEventDecoderOptions): ChatEv
       ending = true;
       guard(() => sse.end());
       if (finished) return;
-      if (accumulator.isFinished) return complete();
+      if (accumulator.isFinished) {
+        complete();
+        return;
+      }
       fail(
         (partial) =>
           new StreamTruncatedError({

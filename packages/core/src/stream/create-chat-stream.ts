@@ -89,7 +89,10 @@ export function createChatStream(
     try {
       reader ??= body.getReader();
     } catch (cause) {
-      return interrupt((partial) => new ConnectionError({ message: `Cannot read the response body: ${String(cause)}`, cause, partial }));
+      return interrupt(
+        (partial) =>
+          new ConnectionError({ message: `Cannot read the response body: ${String(cause)}`, cause, partial }),
+      );
     }
     if (idleTimeoutMs !== undefined && idleTimeoutMs > 0 && Number.isFinite(idleTimeoutMs)) {
       timer = setTimeout(() => {
@@ -110,16 +113,15 @@ export function createChatStream(
     try {
       chunk = await reader.read();
     } catch (cause) {
-      return interrupt(
-        (partial) =>
-          OpenRouterError.isInstance(cause) && cause.partial === undefined
-            ? cause
-            : new ConnectionError({
-                message: `The connection failed while streaming: ${cause instanceof Error ? cause.message : String(cause)}`,
-                cause,
-                generationId: partial.generationId,
-                partial,
-              }),
+      return interrupt((partial) =>
+        OpenRouterError.isInstance(cause) && cause.partial === undefined
+          ? cause
+          : new ConnectionError({
+              message: `The connection failed while streaming: ${cause instanceof Error ? cause.message : String(cause)}`,
+              cause,
+              generationId: partial.generationId,
+              partial,
+            }),
       );
     } finally {
       if (timer !== undefined) clearTimeout(timer);

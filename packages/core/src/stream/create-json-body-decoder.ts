@@ -5,8 +5,8 @@ import { ResponseParseError } from '../errors/response-parse-error';
 import { parseJson } from '../json/parse-json';
 import type { WireChatChunk, WireChatResponse, WireChoice } from '../wire/chat';
 import type { ChatResult } from './chat-result';
-import type { ChatStreamEvent } from './chat-stream-event';
 import { ChatStreamAccumulator } from './chat-stream-accumulator';
+import type { ChatStreamEvent } from './chat-stream-event';
 import { hasInBandError } from './has-in-band-error';
 
 export type JsonBodyDecoderOptions = {
@@ -58,6 +58,21 @@ export function createJsonBodyDecoder(options: JsonBodyDecoderOptions): {
     onEvent({ type: 'error', error: build(accumulator.result) });
   };
 
+  const completion = (body: WireChatResponse): void => {
+    const chunk = responseAsChunk(body);
+    const deltas = accumulator.push(chunk);
+    deltas.push(...accumulator.end());
+    onEvent({ type: 'chunk', chunk, deltas });
+    if (hasInBandError(chunk)) {
+      fail((partial) =>
+        errorFromPayload(chunk, { stream: true, status: response.status, ...where, partial }),
+      );
+      return;
+    }
+    finished = true;
+    onEvent({ type: 'end', result: accumulator.result });
+  };
+
   const shapeError = (message: string): void =>
     fail((partial) => new ResponseParseError({ kind: 'unexpected-shape', message, ...where, partial }));
 
@@ -86,27 +101,21 @@ export function createJsonBodyDecoder(options: JsonBodyDecoderOptions): {
         body = parseJson(text + decoder.decode(), { what: 'the response body', status: response.status });
       } catch (error) {
         const { message, cause } = error as ResponseParseError;
-        return fail((partial) => new ResponseParseError({ kind: 'invalid-json', message, cause, ...where, partial }));
+        fail(
+          (partial) => new ResponseParseError({ kind: 'invalid-json', message, cause, ...where, partial }),
+        );
+        return;
       }
       const record = body as Record<string, unknown> | null;
       if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-        return shapeError('Expected an event stream or a JSON object but got another JSON value');
+        shapeError('Expected an event stream or a JSON object but got another JSON value');
+      } else if (record.error != null) {
+        fail((partial) => errorFromPayload(record, { status: response.status, ...where, partial }));
+      } else if (!Array.isArray(record.choices)) {
+        shapeError('Expected an event stream but got a JSON object without `choices`');
+      } else {
+        completion(record as WireChatResponse);
       }
-      if (record.error != null) {
-        return fail((partial) => errorFromPayload(record, { status: response.status, ...where, partial }));
-      }
-      if (!Array.isArray(record.choices)) {
-        return shapeError('Expected an event stream but got a JSON object without `choices`');
-      }
-      const chunk = responseAsChunk(record as WireChatResponse);
-      const deltas = accumulator.push(chunk);
-      deltas.push(...accumulator.end());
-      onEvent({ type: 'chunk', chunk, deltas });
-      if (hasInBandError(chunk)) {
-        return fail((partial) => errorFromPayload(chunk, { stream: true, status: response.status, ...where, partial }));
-      }
-      finished = true;
-      onEvent({ type: 'end', result: accumulator.result });
     },
     fail,
   };

@@ -1,6 +1,6 @@
 import { OpenRouterError } from '../errors/openrouter-error';
 import type { ChatStreamEvent } from '../stream/chat-stream-event';
-import { createChatEventDecoder, type ChatEventDecoderOptions } from '../stream/create-chat-event-decoder';
+import { type ChatEventDecoderOptions, createChatEventDecoder } from '../stream/create-chat-event-decoder';
 
 /** A plain, comparable view of an error (class, message, the fields streams set, partial result). */
 export function describeError(error: unknown): Record<string, unknown> {
@@ -21,7 +21,9 @@ export function describeError(error: unknown): Record<string, unknown> {
 
 /** Events as plain data (errors described), for deep comparisons across splits. */
 export function describeEvents(events: readonly ChatStreamEvent[]): unknown[] {
-  return events.map((event) => (event.type === 'error' ? { type: 'error', error: describeError(event.error) } : event));
+  return events.map((event) =>
+    event.type === 'error' ? { type: 'error', error: describeError(event.error) } : event,
+  );
 }
 
 /** Feeds the pieces through `createChatEventDecoder` and ends it; returns every event. */

@@ -37,7 +37,10 @@ export function* randomSplit(
       if (position >= bytes.length) break;
       cuts.push(position);
     }
-    yield { label: `at ${cuts.slice(0, 30).join(',')}${cuts.length > 30 ? ',…' : ''}`, pieces: splitAt(bytes, cuts) };
+    yield {
+      label: `at ${cuts.slice(0, 30).join(',')}${cuts.length > 30 ? ',…' : ''}`,
+      pieces: splitAt(bytes, cuts),
+    };
   }
 }
 

@@ -21,6 +21,7 @@ export function ModelPicker({
           <label
             key={model.id}
             className={`model ${selected === model.id ? 'selected' : ''}`}
+            title={model.id}
             data-testid="model-option"
             data-model-id={model.id}
           >
@@ -39,10 +40,9 @@ export function ModelPicker({
                 </span>
               )}
             </span>
-            <span className="model-id">{model.id}</span>
             <span className="model-facts">
-              in {formatPricePerMillion(model.pricing?.prompt)} · out{' '}
-              {formatPricePerMillion(model.pricing?.completion)} per 1M tokens ·{' '}
+              {formatPricePerMillion(model.pricing?.prompt)} in ·{' '}
+              {formatPricePerMillion(model.pricing?.completion)} out per 1M tokens ·{' '}
               {formatContext(model.context_length)} context
             </span>
           </label>
