@@ -149,7 +149,7 @@ export function planReply(input: PlanInput): ReplyPlan {
   // Tool calls.
   const chosen = input.textOnly
     ? []
-    : chooseTools(request, analysis.lastRole, analysis.lastUserText, directives);
+    : chooseTools(request, analysis, directives);
   const toolCalls = planToolCalls(chosen, {
     seed: input.seed,
     lastUserText: analysis.lastUserText,

@@ -50,30 +50,60 @@ export function functionTools(request: WireChatRequest): WireFunctionTool[] {
   );
 }
 
-/** Which offered tools the reply calls (honouring `tool_choice`, `parallel_tool_calls` and directives). */
+/** Where the conversation stands when the reply is planned (from `analyzePrompt`). */
+export type ToolTurn = {
+  /** Role of the last message: `user` starts a new turn; `tool` means the reply answers tool results. */
+  lastRole: string;
+  /** Text of the last user message (name matching and `[[tool: name]]` read it). */
+  lastUserText: string;
+};
+
+/** The offered tool a `[[tool: name]]` directive names (an unknown name names none). */
+function directiveTool(tools: WireFunctionTool[], directives: ReplyDirectives): WireFunctionTool | undefined {
+  return directives.tool ? tools.find((tool) => tool.function.name === directives.tool) : undefined;
+}
+
+/** The tools the prompt mentions, several unless `parallel_tool_calls` is false. */
+function mentionedTools(request: WireChatRequest, tools: WireFunctionTool[], prompt: string): WireFunctionTool[] {
+  const lowerCase = prompt.toLowerCase();
+  const matching = tools.filter((tool) => mentions(tool, lowerCase));
+  return request.parallel_tool_calls === false ? matching.slice(0, 1) : matching.slice(0, 4);
+}
+
+/**
+ * Which offered tools the reply calls, like a model would (honouring `tool_choice`,
+ * `parallel_tool_calls` and directives):
+ * - `none`, no function tools or `[[no-tools]]`: none.
+ * - a named choice: that tool, always (also right after tool results: that is what forcing means).
+ * - `required`: always a call: the `[[tool: name]]` tool, else the tools the prompt mentions, else
+ *   the first tool (also right after tool results, like the real API: agent loops switch to `auto`).
+ * - `auto`: only on a new user turn, never when the reply answers tool results: the
+ *   `[[tool: name]]` tool, else the tools the prompt mentions, else none (a text answer).
+ */
 export function chooseTools(
   request: WireChatRequest,
-  lastRole: string,
-  lastUserText: string,
+  turn: ToolTurn,
   directives: ReplyDirectives,
 ): WireFunctionTool[] {
   const tools = functionTools(request);
   const choice = request.tool_choice ?? 'auto';
   if (tools.length === 0 || choice === 'none' || directives.noTools) return [];
-  if (directives.tool) {
-    const named = tools.find((tool) => tool.function.name === directives.tool);
-    if (named) return [named];
-  }
   if (typeof choice === 'object') {
     const name = 'function' in choice ? choice.function.name : undefined;
     const named = tools.find((tool) => tool.function.name === name);
     return named ? [named] : [];
   }
-  if (choice === 'auto' && lastRole !== 'user') return [];
-  const prompt = lastUserText.toLowerCase();
-  const matching = tools.filter((tool) => mentions(tool, prompt));
-  if (matching.length === 0) return [tools[0] as WireFunctionTool];
-  return request.parallel_tool_calls === false ? matching.slice(0, 1) : matching.slice(0, 4);
+  if (choice === 'required') {
+    const named = directiveTool(tools, directives);
+    if (named) return [named];
+    const matching = mentionedTools(request, tools, turn.lastUserText);
+    return matching.length > 0 ? matching : [tools[0] as WireFunctionTool];
+  }
+  // `auto`: a model answers tool results (and anything but a new user message) in text.
+  if (turn.lastRole !== 'user') return [];
+  const named = directiveTool(tools, directives);
+  if (named) return [named];
+  return mentionedTools(request, tools, turn.lastUserText);
 }
 
 export type ToolCallStyle = 'openai' | 'anthropic' | 'google';
