@@ -1,5 +1,5 @@
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
-import { ResultsReporter } from './src/harness/results-reporter';
+import { ResultsReporter } from './src/harness/results-reporter.ts';
 
 /**
  * The reliability suite. Files run in separate processes (figures of RSS and active resources

@@ -25,7 +25,7 @@ export const fullStreamsSettings: StreamsSettings = {
   warmupStreams: 100,
   rounds: 2,
   firstTokenMs: 200,
-  tokenIntervalMs: 50,
+  tokenIntervalMs: 100,
   maxTokens: 64,
   timeoutMs: 60_000,
   pinCpus: true,
@@ -101,16 +101,17 @@ export async function runStreamsSuite(
     pinned ? cpuLayout.upstream : undefined,
   );
   const servers = new Map<ProxyKind, ServerProcess>();
+  /** A fresh proxy process per round: its peak RSS is never the previous round's leftover heap. */
+  const restart = async (kind: ProxyKind): Promise<ServerProcess> => {
+    await servers.get(kind)?.close();
+    const server = await startServerProcess(
+      { kind, upstreamBaseURL: `${emulator.origin}/api/v1` },
+      pinned ? cpuLayout.proxy : undefined,
+    );
+    servers.set(kind, server);
+    return server;
+  };
   try {
-    for (const kind of proxies) {
-      servers.set(
-        kind,
-        await startServerProcess(
-          { kind, upstreamBaseURL: `${emulator.origin}/api/v1` },
-          pinned ? cpuLayout.proxy : undefined,
-        ),
-      );
-    }
     // A different prompt per stream, so byte identity is checked stream by stream.
     const targetsFor = (kind: ServerKind, origin: string, count = settings.streams) =>
       Array.from({ length: count }, (_unused, index) => {
@@ -174,22 +175,18 @@ export async function runStreamsSuite(
       return outcomes;
     };
 
-    const warmup = [
-      ['emulator', emulator.origin],
-      ...[...servers].map(([kind, server]) => [kind, server.origin]),
-    ] as const;
-    for (const [kind, origin] of warmup) {
-      await openConcurrentStreams(
-        targetsFor(kind as ServerKind, origin, settings.warmupStreams),
-        settings.timeoutMs,
-      );
-    }
+    const warmUp = (kind: ServerKind, origin: string) =>
+      openConcurrentStreams(targetsFor(kind, origin, settings.warmupStreams), settings.timeoutMs);
+    await warmUp('emulator', emulator.origin);
     for (let round = 0; round < settings.rounds; round++) {
       const direct = await measure('emulator', emulator.origin, round);
       const reference = direct.map((outcome) => outcome.checksum);
       const order = round % 2 === 0 ? proxies : [...proxies].reverse();
-      for (const kind of order)
-        await measure(kind, (servers.get(kind) as ServerProcess).origin, round, reference);
+      for (const kind of order) {
+        const server = await restart(kind);
+        await warmUp(kind, server.origin);
+        await measure(kind, server.origin, round, reference);
+      }
     }
   } finally {
     for (const server of servers.values()) await server.close();

@@ -2,6 +2,7 @@ import { getEventListeners } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeResourceCounts, waitForResourcesToSettle } from '../harness/active-resources';
 import { createCapture } from '../harness/capture';
+import { expectNoLeaks } from '../harness/expect-no-leaks';
 import { createApiKey } from '../harness/create-api-key';
 import { recordResults } from '../harness/results';
 import { createSeededRandom, suiteSeed } from '../harness/seeded-random';
@@ -189,6 +190,6 @@ describe('cancellation: a long-lived caller signal collects no listeners', () =>
 
 describe('cancellation: secrets', () => {
   it('no API key in anything the abort runs captured', () => {
-    expect(capture.scan()).toEqual([]);
+    expectNoLeaks(capture);
   });
 });

@@ -16,8 +16,13 @@ export type Capture = {
   addSecret(name: string, value: string): void;
   /** Captures any value: strings as they are; objects and errors in every form they print. */
   add(label: string, value: unknown): void;
-  /** Scans everything retained against every secret; findings of streamed (unretained) texts included. */
-  scan(): SecretFinding[];
+  /**
+   * Scans everything retained against every secret; findings of streamed (unretained) texts
+   * included. With `since` (a value of `entries()` taken earlier), only what was captured after it.
+   */
+  scan(since?: number): SecretFinding[];
+  /** How many items were captured so far (a mark for `scan(since)`). */
+  entries(): number;
   summary(): CaptureSummary;
 };
 
@@ -25,6 +30,13 @@ export type CaptureOptions = {
   /** Keep texts for a later `scan()` (default true). Off for long runs: texts are scanned on arrival only. */
   retain?: boolean;
 };
+
+/** A one-line account of leaks for assertion messages: where, which secret, and the text before it. */
+export function describeFindings(findings: readonly SecretFinding[]): string {
+  if (findings.length === 0) return 'no key found';
+  const shown = findings.slice(0, 4).map((finding) => `${finding.secretName} in "${finding.label}": …${finding.excerpt.slice(-90)}`);
+  return `${findings.length} leak(s): ${shown.join(' | ')}${findings.length > 4 ? ' | …' : ''}`;
+}
 
 /** Fragments whose presence means a leak: the key, its body after `sk-or-v1-`, and any 24-character window of it. */
 function fragmentsOf(value: string): string[] {
@@ -73,8 +85,8 @@ export function describeForScan(value: unknown, depth = 0, seen: Set<unknown> = 
 export function createCapture(options: CaptureOptions = {}): Capture {
   const retain = options.retain ?? true;
   const secrets = new Map<string, string[]>();
-  const texts: Array<{ label: string; text: string }> = [];
-  const streamedFindings: SecretFinding[] = [];
+  const texts: Array<{ label: string; text: string; index: number }> = [];
+  const streamedFindings: Array<SecretFinding & { index: number }> = [];
   let entries = 0;
   let bytes = 0;
 
@@ -101,16 +113,24 @@ export function createCapture(options: CaptureOptions = {}): Capture {
     },
     add(label, value) {
       const text = describeForScan(value);
+      const index = entries;
       entries += 1;
       bytes += text.length;
-      if (retain) texts.push({ label, text });
-      else scanText(label, text, streamedFindings);
+      if (retain) texts.push({ label, text, index });
+      else {
+        const found: SecretFinding[] = [];
+        scanText(label, text, found);
+        for (const finding of found) streamedFindings.push({ ...finding, index });
+      }
     },
-    scan() {
-      const findings = [...streamedFindings];
-      for (const { label, text } of texts) scanText(label, text, findings);
+    scan(since = 0) {
+      const findings: SecretFinding[] = streamedFindings
+        .filter((finding) => finding.index >= since)
+        .map(({ index: _index, ...finding }) => finding);
+      for (const { label, text, index } of texts) if (index >= since) scanText(label, text, findings);
       return findings;
     },
+    entries: () => entries,
     summary() {
       return { entries, bytes, secrets: secrets.size, findings: this.scan().length };
     },

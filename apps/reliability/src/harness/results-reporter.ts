@@ -1,5 +1,5 @@
 import type { Reporter, TestModule } from 'vitest/node';
-import { mergeResultFragments, recordResults } from './results';
+import { mergeResultFragments, recordResults } from './results.ts';
 
 /**
  * Records the outcome of every test of the run (passed, failed with its first error line,

@@ -1,7 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { suiteSeed } from './seeded-random';
+import { suiteSeed } from './seeded-random.ts';
 
 /** `apps/reliability/results/`: `latest.json` (committed) and per-file fragments of the current run. */
 export const resultsDirectory: string = fileURLToPath(new URL('../../results/', import.meta.url));

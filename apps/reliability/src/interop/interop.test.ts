@@ -6,6 +6,7 @@ import { generateText, isStepCount, jsonSchema, streamText, tool } from 'ai';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCapture } from '../harness/capture';
+import { expectNoLeaks } from '../harness/expect-no-leaks';
 import { createApiKey } from '../harness/create-api-key';
 import { recordResults } from '../harness/results';
 import { type GatewayStack, startGatewayStack } from '../harness/start-gateway-stack';
@@ -249,7 +250,10 @@ describe('emulator contract the agent loops rely on', () => {
       { role: 'tool', tool_call_id: call.tool_calls?.[0]?.id, content: '{"temperatureC":17}' },
     ]);
     // README: "After tool results come back, the reply is a final answer that quotes them."
-    expect(second.choices[0]?.finish_reason).toBe('stop');
+    expect(
+      second.choices[0]?.finish_reason,
+      'the emulator answered the tool result with another tool call, so agent loops never end',
+    ).toBe('stop');
     expect(second.choices[0]?.message.content).toContain('17');
   });
 });
@@ -258,6 +262,6 @@ describe('interop: secrets', () => {
   it('every usage event completed and no key anywhere', () => {
     expect(gateway.usage.length).toBeGreaterThan(10);
     expect(gateway.usage.every((event) => event.completed)).toBe(true);
-    expect(capture.scan()).toEqual([]);
+    expectNoLeaks(capture);
   });
 });

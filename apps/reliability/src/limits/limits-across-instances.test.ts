@@ -1,6 +1,7 @@
 import { type Emulator, startEmulator } from '@openrouter-adapters/emulator';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createCapture } from '../harness/capture';
+import { expectNoLeaks } from '../harness/expect-no-leaks';
 import { createApiKey } from '../harness/create-api-key';
 import { recordResults } from '../harness/results';
 import { markerHeader } from '../paths/chat-path';
@@ -218,6 +219,6 @@ describe('Redis going away mid-run', () => {
 
 describe('limits: secrets', () => {
   it('no API key in any response, log line, usage event or error of the limits tests', () => {
-    expect(capture.scan()).toEqual([]);
+    expectNoLeaks(capture);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCapture } from '../harness/capture';
+import { expectNoLeaks } from '../harness/expect-no-leaks';
 import { createApiKey } from '../harness/create-api-key';
 import { type EmulatorProcess, startEmulatorProcess } from '../harness/emulator-process';
 import { recordResults } from '../harness/results';
@@ -236,6 +237,6 @@ describe(`soak: ${Math.round(durationMs / 1000)} s of steady streaming through t
     expect(peakRss, `RSS grew from ${baselineRss.toFixed(0)} MB to ${peakRss.toFixed(0)} MB after warm-up`).toBeLessThanOrEqual(
       baselineRss * (1 + maxRssGrowth),
     );
-    expect(capture.scan()).toEqual([]);
+    expectNoLeaks(capture);
   });
 });

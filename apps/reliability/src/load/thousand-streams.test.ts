@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCapture } from '../harness/capture';
+import { expectNoLeaks } from '../harness/expect-no-leaks';
 import { createApiKey } from '../harness/create-api-key';
 import { type EmulatorProcess, startEmulatorProcess } from '../harness/emulator-process';
 import { recordResults } from '../harness/results';
@@ -95,6 +96,6 @@ describe('load: 1,000 concurrent streams through one middleware', () => {
     expect(gateway.usage).toHaveLength(streams);
     expect(gateway.usage.every((event) => event.completed && event.usage !== undefined)).toBe(true);
     expect(usageCost).toBeCloseTo(keySpent, 9);
-    expect(capture.scan()).toEqual([]);
+    expectNoLeaks(capture);
   });
 });

@@ -147,9 +147,7 @@ export function planReply(input: PlanInput): ReplyPlan {
   const format = reasoning.format;
 
   // Tool calls.
-  const chosen = input.textOnly
-    ? []
-    : chooseTools(request, analysis, directives);
+  const chosen = input.textOnly ? [] : chooseTools(request, analysis, directives);
   const toolCalls = planToolCalls(chosen, {
     seed: input.seed,
     lastUserText: analysis.lastUserText,

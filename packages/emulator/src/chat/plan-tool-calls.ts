@@ -64,7 +64,11 @@ function directiveTool(tools: WireFunctionTool[], directives: ReplyDirectives): 
 }
 
 /** The tools the prompt mentions, several unless `parallel_tool_calls` is false. */
-function mentionedTools(request: WireChatRequest, tools: WireFunctionTool[], prompt: string): WireFunctionTool[] {
+function mentionedTools(
+  request: WireChatRequest,
+  tools: WireFunctionTool[],
+  prompt: string,
+): WireFunctionTool[] {
   const lowerCase = prompt.toLowerCase();
   const matching = tools.filter((tool) => mentions(tool, lowerCase));
   return request.parallel_tool_calls === false ? matching.slice(0, 1) : matching.slice(0, 4);
