@@ -32,7 +32,12 @@ const config: ViteUserConfig = defineConfig({
     teardownTimeout: 30_000,
     projects: groups.map((group, index) => ({
       extends: true,
-      test: { name: group.name, include: group.include, exclude: group.exclude, sequence: { groupOrder: index } },
+      test: {
+        name: group.name,
+        include: group.include,
+        exclude: group.exclude,
+        sequence: { groupOrder: index },
+      },
     })),
   },
 });

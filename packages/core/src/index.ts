@@ -1,11 +1,22 @@
 // @openrouter-adapters/core: the public entry. Named exports only; every module is one concept.
 
 // PKCE
-export { buildAuthUrl, createPkcePair, exchangeAuthCode, type PkcePair } from './auth/pkce';
+export {
+  type BuildAuthUrlOptions,
+  buildAuthUrl,
+  type CreatePkcePairOptions,
+  createPkcePair,
+  type ExchangeAuthCodeOptions,
+  type ExchangeAuthCodeResult,
+  exchangeAuthCode,
+  type PkceChallengeMethod,
+  type PkcePair,
+} from './auth/pkce';
 // Client
 export type {
   ChatResultWithRaw,
   ChatStream,
+  OpenRouterClientApi,
   OpenRouterClientOptions,
   RawRequest,
   RawResponse,
@@ -19,7 +30,12 @@ export { AuthenticationError } from './errors/authentication-error';
 export { BadRequestError } from './errors/bad-request-error';
 export { ConnectionError } from './errors/connection-error';
 export { EdgeTimeoutError } from './errors/edge-timeout-error';
-export { errorFromPayload, errorFromResponse } from './errors/error-from-response';
+export {
+  type ErrorPayloadContext,
+  type ErrorResponseInput,
+  errorFromPayload,
+  errorFromResponse,
+} from './errors/error-from-response';
 export { InsufficientCreditsError } from './errors/insufficient-credits-error';
 export { InternalServerError } from './errors/internal-server-error';
 export { InvalidOptionsError, type OptionIssue } from './errors/invalid-options-error';
@@ -40,13 +56,13 @@ export { StreamError } from './errors/stream-error';
 export { StreamTruncatedError } from './errors/stream-truncated-error';
 export { TimeoutError } from './errors/timeout-error';
 export { UnprocessableEntityError } from './errors/unprocessable-entity-error';
-export { parseJson } from './json/parse-json';
+export { type ParseJsonContext, parseJson } from './json/parse-json';
 export { formatModelId, type ParsedModelId, parseModelId } from './model-id';
 export { mergeOptions } from './options/merge-options';
 // Options and model ids
 export type * from './options/openrouter-options';
 export { toWireRequest, type WireRequestParts } from './options/to-wire-request';
-export { validateOptions } from './options/validate-options';
+export { type ValidateOptionsContext, validateOptions } from './options/validate-options';
 // Streams
 export {
   createSseDecoder,
@@ -54,13 +70,17 @@ export {
   type SseDecoderOptions,
   type SseEvent,
 } from './sse/create-sse-decoder';
-export { decodeSse, type SseMessage } from './sse/decode-sse';
+export { type DecodeSseOptions, decodeSse, type SseMessage } from './sse/decode-sse';
 export type { ChatDelta, ChatResult, ChatToolCall } from './stream/chat-result';
 export { chatResultFromResponse } from './stream/chat-result-from-response';
 export { ChatStreamAccumulator } from './stream/chat-stream-accumulator';
 export type { ChatStreamEvent } from './stream/chat-stream-event';
-export { type ChatEventDecoder, createChatEventDecoder } from './stream/create-chat-event-decoder';
-export { createChatStream } from './stream/create-chat-stream';
+export {
+  type ChatEventDecoder,
+  type ChatEventDecoderOptions,
+  createChatEventDecoder,
+} from './stream/create-chat-event-decoder';
+export { type CreateChatStreamOptions, createChatStream } from './stream/create-chat-stream';
 export { type NormalizedUsage, normalizeUsage } from './usage';
 
 // Wire types (snake_case, open)

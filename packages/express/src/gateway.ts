@@ -50,6 +50,9 @@ export type Gateway = {
   close(): Promise<void>;
 };
 
+/** Requests of one user that may wait for their turn on one instance; more are refused at once. */
+const maxWaitingPerUser = 64;
+
 export function createGateway(options: OpenRouterMiddlewareOptions): Gateway {
   const resolved = resolveOptions(options);
   const redactor = new Redactor([resolved.apiKey]);
@@ -94,7 +97,7 @@ export function createGateway(options: OpenRouterMiddlewareOptions): Gateway {
     options: resolved,
     client,
     store,
-    limiter: new Limiter(store, resolved.timeoutMs + 60_000),
+    limiter: new Limiter(store, { slotTtlMs: resolved.timeoutMs + 60_000, maxWaiting: maxWaitingPerUser }),
     models,
     owners,
     redactor,

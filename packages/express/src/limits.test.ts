@@ -176,7 +176,7 @@ describe('per-user limits (memory store)', () => {
 function failingStore(failure: 'throw' | 'hang'): Store {
   const fail = (): Promise<never> =>
     failure === 'throw' ? Promise.reject(new Error('connection refused')) : new Promise<never>(() => {});
-  return { increment: fail, get: fail, set: fail, delete: fail, close: async () => {} };
+  return { increment: fail, consume: fail, get: fail, set: fail, delete: fail, close: async () => {} };
 }
 
 describe('store failures', () => {

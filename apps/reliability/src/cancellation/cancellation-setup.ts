@@ -11,7 +11,12 @@ import { openAiMiddlewarePaths } from '../paths/openai-paths';
 /** Where a call is aborted. */
 export type AbortPhase = 'before-headers' | 'during-keep-alives' | 'mid-text' | 'mid-tool-call';
 
-export const abortPhases: readonly AbortPhase[] = ['before-headers', 'during-keep-alives', 'mid-text', 'mid-tool-call'];
+export const abortPhases: readonly AbortPhase[] = [
+  'before-headers',
+  'during-keep-alives',
+  'mid-text',
+  'mid-tool-call',
+];
 
 /** How each phase is produced: a slow reply, and (streams) which progress to wait for before aborting. */
 export const phaseSetups: Record<
@@ -45,8 +50,15 @@ export type CancellationStacks = {
 
 export const headerDelayMs = 400;
 
-export async function startCancellationStacks(capture: Capture, serverKey: string): Promise<CancellationStacks> {
-  const emulator = await startEmulator({ port: 0, requireAuth: true, apiKeys: [{ key: serverKey, limit: null }] });
+export async function startCancellationStacks(
+  capture: Capture,
+  serverKey: string,
+): Promise<CancellationStacks> {
+  const emulator = await startEmulator({
+    port: 0,
+    requireAuth: true,
+    apiKeys: [{ key: serverKey, limit: null }],
+  });
   const proxy = await startDelayProxy({ port: emulator.port }, headerDelayMs);
   const middleware = {
     forwardHeaders: ['x-emulator-scenario', markerHeader],
@@ -89,7 +101,12 @@ export async function startCancellationStacks(capture: Capture, serverKey: strin
 }
 
 /** The call of one abort run (phase settings plus the run's marker and signal). */
-export function abortCall(phase: AbortPhase, marker: string, signal: AbortSignal, onProgress: ChatCall['onProgress']): ChatCall {
+export function abortCall(
+  phase: AbortPhase,
+  marker: string,
+  signal: AbortSignal,
+  onProgress: ChatCall['onProgress'],
+): ChatCall {
   const setup = phaseSetups[phase];
   return {
     marker,

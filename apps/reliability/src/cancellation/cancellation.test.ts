@@ -1,16 +1,16 @@
 import { getEventListeners } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOutcome } from '../fault-matrix/check-cell';
 import { activeResourceCounts, waitForResourcesToSettle } from '../harness/active-resources';
 import { createCapture } from '../harness/capture';
-import { expectNoLeaks } from '../harness/expect-no-leaks';
 import { createApiKey } from '../harness/create-api-key';
+import { expectNoLeaks } from '../harness/expect-no-leaks';
 import { recordResults } from '../harness/results';
 import { createSeededRandom, suiteSeed } from '../harness/seeded-random';
-import { describeOutcome } from '../fault-matrix/check-cell';
-import { type ChatPathName, chatPathNames, type ChatProgress, markerHeader } from '../paths/chat-path';
+import { type ChatPathName, type ChatProgress, chatPathNames, markerHeader } from '../paths/chat-path';
 import {
-  abortCall,
   type AbortPhase,
+  abortCall,
   abortPhases,
   type CancellationStacks,
   headerDelayMs,
@@ -39,7 +39,9 @@ const runs: RunRecord[] = [];
 
 /** A run's user id at the middleware (no `authorize`: every client IP is a user). */
 async function activeStreams(phase: AbortPhase): Promise<number | null> {
-  const response = await fetch(`${stacks.gatewayFor(phase).baseURL}/usage`, { headers: { connection: 'close' } });
+  const response = await fetch(`${stacks.gatewayFor(phase).baseURL}/usage`, {
+    headers: { connection: 'close' },
+  });
   const body = (await response.json()) as { data?: { concurrent_streams?: { active?: number } | null } };
   capture.add('GET /usage', body);
   return body.data?.concurrent_streams?.active ?? null;
@@ -55,7 +57,11 @@ beforeAll(async () => {
   // Warm every path once so connection pools exist before the first "before" snapshot.
   for (const phase of ['before-headers', 'mid-text'] as const) {
     for (const path of stacks.pathsFor(phase).values()) {
-      const outcome = await path.run({ marker: `warm-${phase}`, model: 'openai/gpt-4o-mini', signal: AbortSignal.timeout(10_000) });
+      const outcome = await path.run({
+        marker: `warm-${phase}`,
+        model: 'openai/gpt-4o-mini',
+        signal: AbortSignal.timeout(10_000),
+      });
       if (!outcome.ok) throw new Error(`warm-up of ${path.name} failed: ${String(outcome.error)}`);
     }
   }
@@ -117,13 +123,21 @@ describe('cancellation: abort at seeded random points on every path', () => {
           const outcome = await Promise.race([
             running,
             new Promise<never>((_, reject) =>
-              setTimeout(() => reject(new Error(`${pathName} did not settle within 5 s of the abort`)), 10_000).unref(),
+              setTimeout(
+                () => reject(new Error(`${pathName} did not settle within 5 s of the abort`)),
+                10_000,
+              ).unref(),
             ),
           ]);
           clearTimeout(timer);
           capture.add(`${phase} × ${pathName} outcome`, outcome);
-          const abortPoint = byProgress ? `after ${abortAfterCount} ${setup.abortAfter} deltas` : `${delayMs} ms after the request arrived`;
-          expect(abortedAt, `${pathName} finished before the abort point (${abortPoint}): ${describeOutcome(outcome)}`).toBeGreaterThan(0);
+          const abortPoint = byProgress
+            ? `after ${abortAfterCount} ${setup.abortAfter} deltas`
+            : `${delayMs} ms after the request arrived`;
+          expect(
+            abortedAt,
+            `${pathName} finished before the abort point (${abortPoint}): ${describeOutcome(outcome)}`,
+          ).toBeGreaterThan(0);
           expect(outcome.ok, `${pathName} reported success after an abort`).toBe(false);
 
           // The emulator saw the client leave, within 100 ms of the abort.
@@ -160,7 +174,8 @@ describe('cancellation: abort at seeded random points on every path', () => {
           expect(disconnectLatencyMs).toBeGreaterThanOrEqual(0);
           expect(leftover, `resources left after aborting ${pathName} (${abortPoint})`).toEqual([]);
           expect(listeners, 'abort listeners left on the aborted signal').toBe(0);
-          if (activeStreamsAfter !== null) expect(activeStreamsAfter, 'middleware stream slots still held').toBe(0);
+          if (activeStreamsAfter !== null)
+            expect(activeStreamsAfter, 'middleware stream slots still held').toBe(0);
         }
       });
     }
@@ -184,7 +199,10 @@ describe('cancellation: a long-lived caller signal collects no listeners', () =>
       counts[path.name] = getEventListeners(shared.signal, 'abort').length;
     }
     recordResults('cancellation-shared-signal', { callsPerPath: 20, listenersLeftPerPath: counts });
-    expect(Object.values(counts).every((count) => count === 0), JSON.stringify(counts)).toBe(true);
+    expect(
+      Object.values(counts).every((count) => count === 0),
+      JSON.stringify(counts),
+    ).toBe(true);
   });
 });
 

@@ -4,21 +4,41 @@ import OpenAI from 'openai';
 import type { ChatOutcome, ChatPathName } from '../paths/chat-path';
 import type { ExpectedCell } from './fault-matrix-table';
 
-type ErrorLike = { name?: unknown; status?: unknown; statusCode?: unknown; cause?: unknown; constructor?: unknown };
+type ErrorLike = {
+  name?: unknown;
+  status?: unknown;
+  statusCode?: unknown;
+  cause?: unknown;
+  constructor?: unknown;
+};
 
 /** The class check and status of an error, as each path exposes them. */
-function classify(path: ChatPathName, errorClass: string, error: unknown): { matches: boolean; status: unknown; actual: string } {
+function classify(
+  path: ChatPathName,
+  errorClass: string,
+  error: unknown,
+): { matches: boolean; status: unknown; actual: string } {
   const thrown = error as ErrorLike | undefined;
   if (errorClass.startsWith('openai:')) {
     const name = errorClass.slice('openai:'.length);
     const expected =
       (OpenAI as unknown as Record<string, unknown>)[name] ?? (globalThis as Record<string, unknown>)[name];
     const actualName = (thrown?.constructor as { name?: string } | undefined)?.name ?? typeof error;
-    return { matches: expected !== undefined && thrown?.constructor === expected, status: thrown?.status, actual: actualName };
+    return {
+      matches: expected !== undefined && thrown?.constructor === expected,
+      status: thrown?.status,
+      actual: actualName,
+    };
   }
   // The AI SDK wraps core's typed error in an APICallError (`cause`).
-  const inner = path.startsWith('ai-sdk.') ? (APICallError.isInstance(error) ? thrown?.cause : undefined) : error;
-  const coreClass = (core as unknown as Record<string, { isInstance?: (value: unknown) => boolean }>)[errorClass];
+  const inner = path.startsWith('ai-sdk.')
+    ? APICallError.isInstance(error)
+      ? thrown?.cause
+      : undefined
+    : error;
+  const coreClass = (core as unknown as Record<string, { isInstance?: (value: unknown) => boolean }>)[
+    errorClass
+  ];
   const innerError = inner as ErrorLike | undefined;
   const actual = `${path.startsWith('ai-sdk.') ? `${String(thrown?.name)}(cause: ${String(innerError?.name)})` : String(innerError?.name)}`;
   return {
@@ -45,7 +65,9 @@ export function checkCell(
     if (expected.servedModel !== undefined && outcome.servedModel !== expected.servedModel)
       problems.push(`served model: expected ${expected.servedModel}, got ${String(outcome.servedModel)}`);
     if (expected.minElapsedMs !== undefined && measured.elapsedMs < expected.minElapsedMs)
-      problems.push(`took ${measured.elapsedMs} ms: the retry hint (${expected.minElapsedMs} ms) was not honoured`);
+      problems.push(
+        `took ${measured.elapsedMs} ms: the retry hint (${expected.minElapsedMs} ms) was not honoured`,
+      );
     if (expected.minPings !== undefined && outcome.pings < expected.minPings)
       problems.push(`keep-alive pings: expected at least ${expected.minPings}, got ${outcome.pings}`);
     return problems;
@@ -67,7 +89,7 @@ export function checkCell(
 }
 
 export function describeOutcome(outcome: ChatOutcome): string {
-  const error = outcome.error as ErrorLike & { message?: unknown } | undefined;
+  const error = outcome.error as (ErrorLike & { message?: unknown }) | undefined;
   return outcome.ok
     ? `success (finish ${String(outcome.finishReason)}, ${outcome.text.length} chars)`
     : `failure (finish ${String(outcome.finishReason)}, ${outcome.text.length} chars kept, error ${String(

@@ -43,7 +43,10 @@ export type FaultRow = {
 };
 
 const stop = 'stop';
-const ok = (attempts = 1, extra: Partial<Extract<ExpectedCell, { outcome: 'success' }>> = {}): ExpectedCell => ({
+const ok = (
+  attempts = 1,
+  extra: Partial<Extract<ExpectedCell, { outcome: 'success' }>> = {},
+): ExpectedCell => ({
   outcome: 'success',
   attempts,
   finishReason: stop,
@@ -58,7 +61,12 @@ const partialFail = (
   errorClass: string,
   extra: Partial<Extract<ExpectedCell, { outcome: 'error' }>> = {},
 ): ExpectedCell => ({ outcome: 'error', errorClass, attempts: 1, partial: true, ...extra });
-const interrupted: ExpectedCell = { outcome: 'incomplete', attempts: 1, partial: true, finishReason: 'interrupted' };
+const interrupted: ExpectedCell = {
+  outcome: 'incomplete',
+  attempts: 1,
+  partial: true,
+  finishReason: 'interrupted',
+};
 
 /** Every path succeeds the same way. */
 const everywhere = (cell: ExpectedCell): Record<ChatPathName, ExpectedCell> => ({
@@ -135,7 +143,12 @@ export const faultMatrix: FaultRow[] = [
       'langchain.invoke': partialFail('ProviderError', { status: 502 }),
       'langchain.stream': partialFail('StreamError', { status: 502 }),
       // The middleware forwards the 200 untouched: the choice says `error` and keeps the text.
-      'openai.create→middleware': { outcome: 'incomplete', attempts: 1, partial: true, finishReason: 'error' },
+      'openai.create→middleware': {
+        outcome: 'incomplete',
+        attempts: 1,
+        partial: true,
+        finishReason: 'error',
+      },
       'openai.stream→middleware': partialFail('openai:APIError'),
     },
   },

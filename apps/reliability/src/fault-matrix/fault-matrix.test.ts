@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCapture } from '../harness/capture';
-import { expectNoLeaks } from '../harness/expect-no-leaks';
 import { createApiKey } from '../harness/create-api-key';
+import { expectNoLeaks } from '../harness/expect-no-leaks';
 import { recordResults } from '../harness/results';
 import { type ChatPathName, chatPathNames } from '../paths/chat-path';
 import { checkCell, describeOutcome } from './check-cell';

@@ -17,13 +17,19 @@ export type PathStackSettings = {
 };
 
 /** Starts every path of the matrix, each against a fresh emulator (and middleware for the `openai` paths). */
-export async function startPathsUnderTest(settings: PathStackSettings): Promise<Map<ChatPathName, PathUnderTest>> {
+export async function startPathsUnderTest(
+  settings: PathStackSettings,
+): Promise<Map<ChatPathName, PathUnderTest>> {
   const { capture, serverKey, idleTimeoutMs } = settings;
   capture.addSecret('server key', serverKey);
   const paths = new Map<ChatPathName, PathUnderTest>();
   const direct = async (make: (baseURL: string) => ChatPath[]): Promise<void> => {
     for (const _ of [0, 1]) {
-      const emulator = await startEmulator({ port: 0, requireAuth: true, apiKeys: [{ key: serverKey, limit: null }] });
+      const emulator = await startEmulator({
+        port: 0,
+        requireAuth: true,
+        apiKeys: [{ key: serverKey, limit: null }],
+      });
       const path = make(emulator.baseURL)[_] as ChatPath;
       paths.set(path.name, { path, emulator });
     }

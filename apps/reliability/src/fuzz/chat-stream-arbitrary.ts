@@ -16,10 +16,25 @@ type Piece =
   | { kind: 'reasoning'; text: string }
   | { kind: 'tool'; index: number; fragment: string };
 
-const base = { id: 'gen-1790000000-fuzzfuzzfuzzfuzzfuzz', object: 'chat.completion.chunk', created: 1_790_000_000, model: 'openai/gpt-4o-mini', provider: 'OpenAI' };
+const base = {
+  id: 'gen-1790000000-fuzzfuzzfuzzfuzzfuzz',
+  object: 'chat.completion.chunk',
+  created: 1_790_000_000,
+  model: 'openai/gpt-4o-mini',
+  provider: 'OpenAI',
+};
 
-function chunkOf(delta: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { ...base, choices: [{ index: 0, delta: { role: 'assistant', ...delta }, finish_reason: null, native_finish_reason: null }], ...extra };
+function chunkOf(
+  delta: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    ...base,
+    choices: [
+      { index: 0, delta: { role: 'assistant', ...delta }, finish_reason: null, native_finish_reason: null },
+    ],
+    ...extra,
+  };
 }
 
 /**
@@ -46,7 +61,9 @@ export const chatStreamCase: fc.Arbitrary<ChatStreamCase> = fc
     const remaining = tools.map((fragments) => [...fragments]);
     let turn = 0;
     while (remaining.some((fragments) => fragments.length > 0)) {
-      const open = remaining.map((fragments, index) => (fragments.length > 0 ? index : -1)).filter((index) => index >= 0);
+      const open = remaining
+        .map((fragments, index) => (fragments.length > 0 ? index : -1))
+        .filter((index) => index >= 0);
       const index = open[(toolOrder[turn++ % Math.max(1, toolOrder.length)] ?? 0) % open.length] as number;
       all.push({ kind: 'tool', index, fragment: (remaining[index] as string[]).shift() as string });
     }
@@ -60,24 +77,55 @@ export const chatStreamCase: fc.Arbitrary<ChatStreamCase> = fc
         content: null,
         tool_calls: [
           first
-            ? { index: piece.index, id: `call_${piece.index}_fuzz`, type: 'function', function: { name: `tool_${piece.index}`, arguments: piece.fragment } }
+            ? {
+                index: piece.index,
+                id: `call_${piece.index}_fuzz`,
+                type: 'function',
+                function: { name: `tool_${piece.index}`, arguments: piece.fragment },
+              }
             : { index: piece.index, function: { arguments: piece.fragment } },
         ],
       });
     });
     chunks.push({
       ...base,
-      choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: tools.length > 0 ? 'tool_calls' : 'stop', native_finish_reason: 'stop' }],
+      choices: [
+        {
+          index: 0,
+          delta: { role: 'assistant', content: '' },
+          finish_reason: tools.length > 0 ? 'tool_calls' : 'stop',
+          native_finish_reason: 'stop',
+        },
+      ],
     });
     chunks.push({
       ...base,
-      choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null, native_finish_reason: null }],
-      usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens, cost: 0.000_125, is_byok: false },
+      choices: [
+        {
+          index: 0,
+          delta: { role: 'assistant', content: '' },
+          finish_reason: null,
+          native_finish_reason: null,
+        },
+      ],
+      usage: {
+        prompt_tokens: promptTokens,
+        completion_tokens: completionTokens,
+        total_tokens: promptTokens + completionTokens,
+        cost: 0.000_125,
+        is_byok: false,
+      },
     });
     return {
       chunks,
-      expectedText: pieces.filter((piece) => piece.kind === 'text').map((piece) => piece.text).join(''),
-      expectedReasoning: pieces.filter((piece) => piece.kind === 'reasoning').map((piece) => piece.text).join(''),
+      expectedText: pieces
+        .filter((piece) => piece.kind === 'text')
+        .map((piece) => piece.text)
+        .join(''),
+      expectedReasoning: pieces
+        .filter((piece) => piece.kind === 'reasoning')
+        .map((piece) => piece.text)
+        .join(''),
       // Tool calls are listed in order of first appearance (core's documented order), not by wire index.
       expectedToolCalls: [...started].map((index) => ({
         id: `call_${index}_fuzz`,
@@ -95,7 +143,7 @@ export function frameChatStream(
   options: { lineEnd: '\n' | '\r' | '\r\n'; commentsAfter: ReadonlySet<number>; compactSpace: boolean },
 ): Uint8Array {
   const { lineEnd, commentsAfter, compactSpace } = options;
-  let text = ': OPENROUTER PROCESSING' + lineEnd + lineEnd;
+  let text = `: OPENROUTER PROCESSING${lineEnd}${lineEnd}`;
   chunks.forEach((chunk, index) => {
     text += `data:${compactSpace ? '' : ' '}${JSON.stringify(chunk)}${lineEnd}${lineEnd}`;
     if (commentsAfter.has(index)) text += `: OPENROUTER PROCESSING${lineEnd}${lineEnd}`;

@@ -34,7 +34,10 @@ function decodeAll(pieces: readonly Uint8Array[], maxEventBytes?: number): Decod
   return items;
 }
 
-function resultOf(pieces: readonly Uint8Array[]): { result: ChatResult | undefined; events: ChatStreamEvent[] } {
+function resultOf(pieces: readonly Uint8Array[]): {
+  result: ChatResult | undefined;
+  events: ChatStreamEvent[];
+} {
   const events: ChatStreamEvent[] = [];
   const decoder = createChatEventDecoder({ onEvent: (event) => events.push(event) });
   for (const piece of pieces) decoder.feed(piece);
@@ -108,18 +111,26 @@ describe('chat stream decoder: identical accumulated results under any framing a
           ),
         ),
         ([chat, lineEnd, comments, compactSpace, rawCuts]) => {
-          const reference = resultOf([frameChatStream(chat.chunks, { lineEnd: '\n', commentsAfter: new Set(), compactSpace: false })]);
-          const bytes = frameChatStream(chat.chunks, { lineEnd, commentsAfter: new Set(comments), compactSpace });
-          const cuts = [...new Set(rawCuts.map((cut) => 1 + (cut % Math.max(1, bytes.length - 1))))].sort((a, b) => a - b);
+          const reference = resultOf([
+            frameChatStream(chat.chunks, { lineEnd: '\n', commentsAfter: new Set(), compactSpace: false }),
+          ]);
+          const bytes = frameChatStream(chat.chunks, {
+            lineEnd,
+            commentsAfter: new Set(comments),
+            compactSpace,
+          });
+          const cuts = [...new Set(rawCuts.map((cut) => 1 + (cut % Math.max(1, bytes.length - 1))))].sort(
+            (a, b) => a - b,
+          );
           const { result, events } = resultOf(splitBytes(bytes, cuts));
           expect(events.at(-1)?.type).toBe('end');
           expect(events.filter((event) => event.type === 'ping').length).toBe(1 + comments.length);
           // Independent oracle: what the generator put in.
           expect(result?.text).toBe(chat.expectedText);
           expect(result?.reasoning).toBe(chat.expectedReasoning);
-          expect(result?.toolCalls.map(({ id, name, arguments: args }) => ({ id, name, arguments: args }))).toEqual(
-            chat.expectedToolCalls,
-          );
+          expect(
+            result?.toolCalls.map(({ id, name, arguments: args }) => ({ id, name, arguments: args })),
+          ).toEqual(chat.expectedToolCalls);
           expect(result?.usage?.inputTokens).toBe(chat.promptTokens);
           expect(result?.usage?.outputTokens).toBe(chat.completionTokens);
           // And the same result as the canonical framing, field for field.
@@ -137,7 +148,27 @@ const hostileBytes: fc.Arbitrary<Uint8Array> = fc.oneof(
   fc
     .array(
       fc.oneof(
-        fc.constantFrom('data:', 'data: ', ':', 'event:', 'id:', 'retry:', '\r', '\n', '\r\n', '\n\n', '{', '}', '"', '[DONE]', '{"choices":[', '{"error":{"code":502}}', '\uFEFF', 'é', '🎉'),
+        fc.constantFrom(
+          'data:',
+          'data: ',
+          ':',
+          'event:',
+          'id:',
+          'retry:',
+          '\r',
+          '\n',
+          '\r\n',
+          '\n\n',
+          '{',
+          '}',
+          '"',
+          '[DONE]',
+          '{"choices":[',
+          '{"error":{"code":502}}',
+          '\uFEFF',
+          'é',
+          '🎉',
+        ),
         fc.string({ unit: 'binary', maxLength: 40 }),
       ),
       { maxLength: 120 },
@@ -146,7 +177,8 @@ const hostileBytes: fc.Arbitrary<Uint8Array> = fc.oneof(
   fc.uint8Array({ maxLength: 400 }).map((bytes) => {
     // A long line without a line end: only the event-size limit stops it.
     const long = new Uint8Array(bytes.length * 8);
-    for (let index = 0; index < long.length; index++) long[index] = bytes[index % Math.max(1, bytes.length)] === 10 ? 120 : 97;
+    for (let index = 0; index < long.length; index++)
+      long[index] = bytes[index % Math.max(1, bytes.length)] === 10 ? 120 : 97;
     return long;
   }),
 );
@@ -156,7 +188,9 @@ describe('decoders under arbitrary bytes: only typed errors, no hang, bounded me
     let thrown = 0;
     fc.assert(
       fc.property(
-        hostileBytes.chain((bytes) => fc.tuple(fc.constant(bytes), chunkingFor(bytes.length), fc.integer({ min: 16, max: 2_048 }))),
+        hostileBytes.chain((bytes) =>
+          fc.tuple(fc.constant(bytes), chunkingFor(bytes.length), fc.integer({ min: 16, max: 2_048 })),
+        ),
         ([bytes, cuts, maxEventBytes]) => {
           const encoder = new TextEncoder();
           try {
@@ -164,7 +198,10 @@ describe('decoders under arbitrary bytes: only typed errors, no hang, bounded me
             for (const item of items) {
               // Bytes of the event's data (exact when the input was valid UTF-8: no replacement characters).
               if (item.type === 'event' && !item.data.includes('\uFFFD'))
-                expect(encoder.encode(item.data).length, 'event larger than maxEventBytes').toBeLessThanOrEqual(maxEventBytes);
+                expect(
+                  encoder.encode(item.data).length,
+                  'event larger than maxEventBytes',
+                ).toBeLessThanOrEqual(maxEventBytes);
             }
           } catch (error) {
             if (!ResponseParseError.isInstance(error)) throw error;
@@ -189,7 +226,10 @@ describe('decoders under arbitrary bytes: only typed errors, no hang, bounded me
         hostileBytes.chain((bytes) => fc.tuple(fc.constant(bytes), chunkingFor(bytes.length))),
         ([bytes, cuts]) => {
           const events: ChatStreamEvent[] = [];
-          const decoder = createChatEventDecoder({ maxEventBytes: 1_024, onEvent: (event) => events.push(event) });
+          const decoder = createChatEventDecoder({
+            maxEventBytes: 1_024,
+            onEvent: (event) => events.push(event),
+          });
           for (const piece of splitBytes(bytes, cuts)) decoder.feed(piece);
           decoder.end();
           const terminals = events.filter((event) => event.type === 'end' || event.type === 'error');
@@ -217,7 +257,13 @@ describe('decoders under arbitrary bytes: only typed errors, no hang, bounded me
           });
           const stream = createChatStream(
             response,
-            { status: 200, headers: { 'content-type': 'text/event-stream' }, generationId: undefined, url: 'http://fuzz.invalid', attempts: 1 },
+            {
+              status: 200,
+              headers: { 'content-type': 'text/event-stream' },
+              generationId: undefined,
+              url: 'http://fuzz.invalid',
+              attempts: 1,
+            },
             { idleTimeoutMs: 1_000, maxEventBytes: 1_024 },
           );
           const outcome = await within(
@@ -271,7 +317,12 @@ describe('decoders under arbitrary bytes: only typed errors, no hang, bounded me
     // The limit counts the event (field values plus line ends), not field names: `raw / counted` bytes of input per event byte.
     for (const [label, first, chunk, inputPerEventByte] of [
       ['endless line', new TextEncoder().encode('data: '), piece, 1],
-      ['endless event (many data lines, no blank line)', new Uint8Array(0), lines, line.length / (line.length - 'data: '.length)],
+      [
+        'endless event (many data lines, no blank line)',
+        new Uint8Array(0),
+        lines,
+        line.length / (line.length - 'data: '.length),
+      ],
     ] as const) {
       globalThis.gc?.();
       const before = process.memoryUsage();
@@ -292,15 +343,23 @@ describe('decoders under arbitrary bytes: only typed errors, no hang, bounded me
       const after = process.memoryUsage();
       const growthBytes = after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers);
       measurements[label] = { fedBytes: fed, memoryGrowthBytes: growthBytes };
-      expect(ResponseParseError.isInstance(error) && (error as ResponseParseError).kind).toBe('event-too-large');
-      expect(fed).toBeLessThanOrEqual(Math.ceil(maxEventBytes * inputPerEventByte) + chunk.length + first.length);
+      expect(ResponseParseError.isInstance(error) && (error as ResponseParseError).kind).toBe(
+        'event-too-large',
+      );
+      expect(fed).toBeLessThanOrEqual(
+        Math.ceil(maxEventBytes * inputPerEventByte) + chunk.length + first.length,
+      );
       expect(growthBytes).toBeLessThan(8 * 1024 * 1024);
     }
     figures.maxEventBytesLimit = measurements;
   });
 
-  it('50 MB of valid events through decodeSse keeps memory flat (no whole-body buffering)', { timeout: 60_000 }, async () => {
-    const event = new TextEncoder().encode(`data: ${JSON.stringify({ choices: [{ delta: { content: 'x'.repeat(400) } }] })}\n\n`);
+  it('50 MB of valid events through decodeSse keeps memory flat (no whole-body buffering)', {
+    timeout: 60_000,
+  }, async () => {
+    const event = new TextEncoder().encode(
+      `data: ${JSON.stringify({ choices: [{ delta: { content: 'x'.repeat(400) } }] })}\n\n`,
+    );
     const perPiece = 64;
     const piece = new Uint8Array(event.length * perPiece);
     for (let index = 0; index < perPiece; index++) piece.set(event, index * event.length);

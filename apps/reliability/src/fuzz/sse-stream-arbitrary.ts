@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 
 /** What a decoder must deliver, in order: comments (keep-alives) and dispatched events. */
-export type DecodedItem = { type: 'comment'; text: string } | { type: 'event'; data: string; event?: string; id?: string };
+export type DecodedItem =
+  | { type: 'comment'; text: string }
+  | { type: 'event'; data: string; event?: string; id?: string };
 
 type FieldLine =
   | { kind: 'data'; value: string; spaced: boolean }
@@ -29,7 +31,17 @@ export const lineText: fc.Arbitrary<string> = fc
   .oneof(
     fc.string({ unit: 'binary', maxLength: 24 }),
     fc.string({ unit: 'grapheme', maxLength: 12 }),
-    fc.constantFrom('', 'é', 'naïve café', '日本語テキスト', '🎉👍🏽🇳🇴', '\u0000', '{"a":1}', ' leading space', '[DONE]'),
+    fc.constantFrom(
+      '',
+      'é',
+      'naïve café',
+      '日本語テキスト',
+      '🎉👍🏽🇳🇴',
+      '\u0000',
+      '{"a":1}',
+      ' leading space',
+      '[DONE]',
+    ),
   )
   .map((text) => text.replace(/[\r\n]/g, '').replace(loneSurrogate, '\uFFFD'));
 
@@ -38,12 +50,33 @@ const unknownLine = fc
   .map(([name, value]) => `${name}: ${value}`);
 
 const fieldLine: fc.Arbitrary<FieldLine> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('data' as const), value: lineText, spaced: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('event' as const), value: lineText.filter((value) => value !== '') }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('id' as const), value: lineText.map((value) => value.replace(/\0/g, '')) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('comment' as const), text: lineText, spaced: fc.boolean() }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({ kind: fc.constant('data' as const), value: lineText, spaced: fc.boolean() }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('event' as const),
+      value: lineText.filter((value) => value !== ''),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('id' as const),
+      value: lineText.map((value) => value.replace(/\0/g, '')),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('comment' as const), text: lineText, spaced: fc.boolean() }),
+  },
   { weight: 1, arbitrary: unknownLine.map((line) => ({ kind: 'unknown' as const, line })) },
-  { weight: 1, arbitrary: fc.stringMatching(/^\d{1,6}$/).map((digits) => ({ kind: 'retry' as const, digits })) },
+  {
+    weight: 1,
+    arbitrary: fc.stringMatching(/^\d{1,6}$/).map((digits) => ({ kind: 'retry' as const, digits })),
+  },
 );
 
 const block: fc.Arbitrary<Block> = fc.oneof(
@@ -52,9 +85,15 @@ const block: fc.Arbitrary<Block> = fc.oneof(
     arbitrary: fc
       .tuple(fc.array(fieldLine, { maxLength: 6 }), lineText, fc.boolean())
       // Every event carries at least one data line (an event without data is not dispatched).
-      .map(([lines, value, spaced]) => ({ kind: 'event' as const, lines: [...lines, { kind: 'data' as const, value, spaced }] })),
+      .map(([lines, value, spaced]) => ({
+        kind: 'event' as const,
+        lines: [...lines, { kind: 'data' as const, value, spaced }],
+      })),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('comment' as const), text: lineText, spaced: fc.boolean() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('comment' as const), text: lineText, spaced: fc.boolean() }),
+  },
 );
 
 function renderField(line: FieldLine): string {
@@ -112,7 +151,10 @@ export const sseStreamCase: fc.Arbitrary<SseStreamCase> = fc
   .record({
     blocks: fc.array(block, { minLength: 1, maxLength: 12 }),
     lineEnding: fc.constantFrom<LineEnding>('LF', 'CR', 'CRLF', 'mixed'),
-    mixed: fc.array(fc.constantFrom<keyof typeof endings>('LF', 'CR', 'CRLF'), { minLength: 1, maxLength: 16 }),
+    mixed: fc.array(fc.constantFrom<keyof typeof endings>('LF', 'CR', 'CRLF'), {
+      minLength: 1,
+      maxLength: 16,
+    }),
     bom: fc.boolean(),
   })
   .map(({ blocks, lineEnding, mixed, bom }) => {
@@ -127,7 +169,8 @@ export const sseStreamCase: fc.Arbitrary<SseStreamCase> = fc
     let text = bom ? '\uFEFF' : '';
     let previous: keyof typeof endings | undefined;
     lines.forEach((line, index) => {
-      let ending: keyof typeof endings = lineEnding === 'mixed' ? (mixed[index % mixed.length] as keyof typeof endings) : lineEnding;
+      let ending: keyof typeof endings =
+        lineEnding === 'mixed' ? (mixed[index % mixed.length] as keyof typeof endings) : lineEnding;
       // A CR followed by an empty line ended with LF would read as one CRLF: keep such pairs unambiguous.
       if (previous === 'CR' && line === '' && ending !== 'CR') ending = 'CR';
       text += line + endings[ending];
@@ -139,8 +182,16 @@ export const sseStreamCase: fc.Arbitrary<SseStreamCase> = fc
 /** Cut points for a byte array of `length`: random places (inside UTF-8 sequences too), or every byte. */
 export function chunkingFor(length: number): fc.Arbitrary<number[]> {
   return fc.oneof(
-    { weight: 5, arbitrary: fc.uniqueArray(fc.integer({ min: 1, max: Math.max(1, length - 1) }), { maxLength: 40 }).map((cuts) => cuts.sort((a, b) => a - b)) },
-    { weight: 1, arbitrary: fc.constant(Array.from({ length: Math.max(0, length - 1) }, (_, index) => index + 1)) },
+    {
+      weight: 5,
+      arbitrary: fc
+        .uniqueArray(fc.integer({ min: 1, max: Math.max(1, length - 1) }), { maxLength: 40 })
+        .map((cuts) => cuts.sort((a, b) => a - b)),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constant(Array.from({ length: Math.max(0, length - 1) }, (_, index) => index + 1)),
+    },
     { weight: 1, arbitrary: fc.constant<number[]>([]) },
   );
 }

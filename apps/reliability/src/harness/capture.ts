@@ -34,7 +34,9 @@ export type CaptureOptions = {
 /** A one-line account of leaks for assertion messages: where, which secret, and the text before it. */
 export function describeFindings(findings: readonly SecretFinding[]): string {
   if (findings.length === 0) return 'no key found';
-  const shown = findings.slice(0, 4).map((finding) => `${finding.secretName} in "${finding.label}": …${finding.excerpt.slice(-90)}`);
+  const shown = findings
+    .slice(0, 4)
+    .map((finding) => `${finding.secretName} in "${finding.label}": …${finding.excerpt.slice(-90)}`);
   return `${findings.length} leak(s): ${shown.join(' | ')}${findings.length > 4 ? ' | …' : ''}`;
 }
 
@@ -43,7 +45,8 @@ function fragmentsOf(value: string): string[] {
   const body = value.replace(/^sk-or-v1-/, '');
   const fragments = new Set<string>([value, body]);
   const window = 24;
-  for (let start = 0; start + window <= body.length; start += 4) fragments.add(body.slice(start, start + window));
+  for (let start = 0; start + window <= body.length; start += 4)
+    fragments.add(body.slice(start, start + window));
   return [...fragments].filter((fragment) => fragment.length >= 16);
 }
 
@@ -58,7 +61,15 @@ export function describeForScan(value: unknown, depth = 0, seen: Set<unknown> = 
     parts.push(String(value));
   } catch {}
   try {
-    parts.push(inspect(value, { depth: 8, showHidden: true, getters: true, maxArrayLength: 200, maxStringLength: 100_000 }));
+    parts.push(
+      inspect(value, {
+        depth: 8,
+        showHidden: true,
+        getters: true,
+        maxArrayLength: 200,
+        maxStringLength: 100_000,
+      }),
+    );
   } catch {}
   try {
     parts.push(JSON.stringify(value) ?? '');
@@ -74,11 +85,20 @@ export function describeForScan(value: unknown, depth = 0, seen: Set<unknown> = 
     if ('cause' in value) parts.push(describeForScan(value.cause, depth + 1, seen));
     if (Array.isArray(record.errors))
       for (const inner of record.errors) parts.push(describeForScan(inner, depth + 1, seen));
-    for (const key of ['partial', 'response', 'responseBody', 'data', 'error', 'headers', 'requestBodyValues']) {
+    for (const key of [
+      'partial',
+      'response',
+      'responseBody',
+      'data',
+      'error',
+      'headers',
+      'requestBodyValues',
+    ]) {
       if (key in value) parts.push(describeForScan(record[key], depth + 1, seen));
     }
   }
-  if (typeof Headers !== 'undefined' && value instanceof Headers) parts.push(JSON.stringify([...value.entries()]));
+  if (typeof Headers !== 'undefined' && value instanceof Headers)
+    parts.push(JSON.stringify([...value.entries()]));
   return parts.join('\n');
 }
 

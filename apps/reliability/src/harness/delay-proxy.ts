@@ -1,5 +1,5 @@
-import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 
 export type DelayProxy = {
   /** `http://127.0.0.1:PORT`: replace the emulator's origin with this one. */

@@ -27,7 +27,10 @@ export async function startEmulatorProcess(options: { apiKey: string }): Promise
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const baseURL = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the emulator process printed no base URL within 10 s')), 10_000);
+    const timer = setTimeout(
+      () => reject(new Error('the emulator process printed no base URL within 10 s')),
+      10_000,
+    );
     const lines = createInterface({ input: child.stdout! });
     lines.once('line', (line) => {
       clearTimeout(timer);

@@ -40,7 +40,13 @@ export async function startKeyEchoUpstream(target: { url: string }): Promise<Key
       const trigger = Object.values(echoTriggers).find((value) => text.includes(value));
       if (trigger === undefined) {
         const upstream = httpRequest(
-          { host: targetUrl.hostname, port: targetUrl.port, method: request.method, path: request.url, headers: request.headers },
+          {
+            host: targetUrl.hostname,
+            port: targetUrl.port,
+            method: request.method,
+            path: request.url,
+            headers: request.headers,
+          },
           (answer) => {
             response.writeHead(answer.statusCode ?? 502, answer.headers);
             answer.pipe(response);
@@ -52,7 +58,11 @@ export async function startKeyEchoUpstream(target: { url: string }): Promise<Key
         return;
       }
       hits[trigger] = (hits[trigger] ?? 0) + 1;
-      const echoHeaders = { 'x-echo-authorization': auth, 'set-cookie': `upstream-session=${key}`, 'x-generation-id': 'gen-1790000000-echoechoechoechoecho' };
+      const echoHeaders = {
+        'x-echo-authorization': auth,
+        'set-cookie': `upstream-session=${key}`,
+        'x-generation-id': 'gen-1790000000-echoechoechoechoecho',
+      };
       const stream = text.includes('"stream":true');
       if (trigger === echoTriggers.error || trigger === echoTriggers.serverError) {
         const status = trigger === echoTriggers.error ? 400 : 500;
@@ -62,25 +72,37 @@ export async function startKeyEchoUpstream(target: { url: string }): Promise<Key
             error: {
               code: status,
               message: `Provider returned error: key ${key} rejected`,
-              metadata: { raw: JSON.stringify({ error: { message: `upstream saw ${auth}`, key } }), provider_name: 'Echo' },
+              metadata: {
+                raw: JSON.stringify({ error: { message: `upstream saw ${auth}`, key } }),
+                provider_name: 'Echo',
+              },
             },
           }),
         );
       } else if (trigger === echoTriggers.streamError || (trigger === echoTriggers.streamContent && stream)) {
         response.writeHead(200, { ...echoHeaders, 'content-type': 'text/event-stream' });
         const content = trigger === echoTriggers.streamContent ? `your key is ${key}` : 'partial answer';
-        response.write(chunk({ choices: [{ index: 0, delta: { role: 'assistant', content }, finish_reason: null }] }));
+        response.write(
+          chunk({ choices: [{ index: 0, delta: { role: 'assistant', content }, finish_reason: null }] }),
+        );
         if (trigger === echoTriggers.streamError) {
           response.end(
-            chunk({
-              error: { code: 502, message: `stream failed for ${auth}`, metadata: { raw: `{"key":"${key}"}` } },
+            `${chunk({
+              error: {
+                code: 502,
+                message: `stream failed for ${auth}`,
+                metadata: { raw: `{"key":"${key}"}` },
+              },
               choices: [{ index: 0, delta: {}, finish_reason: 'error' }],
-            }) + 'data: [DONE]\n\n',
+            })}data: [DONE]\n\n`,
           );
         } else {
           response.write(chunk({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }));
           response.end(
-            chunk({ choices: [], usage: { prompt_tokens: 5, completion_tokens: 5, total_tokens: 10, cost: 0.00001 } }) + 'data: [DONE]\n\n',
+            `${chunk({
+              choices: [],
+              usage: { prompt_tokens: 5, completion_tokens: 5, total_tokens: 10, cost: 0.00001 },
+            })}data: [DONE]\n\n`,
           );
         }
       } else {
@@ -92,7 +114,13 @@ export async function startKeyEchoUpstream(target: { url: string }): Promise<Key
             created: 1_790_000_000,
             model: 'openai/gpt-4o-mini',
             provider: 'OpenAI',
-            choices: [{ index: 0, message: { role: 'assistant', content: `your key is ${key}` }, finish_reason: 'stop' }],
+            choices: [
+              {
+                index: 0,
+                message: { role: 'assistant', content: `your key is ${key}` },
+                finish_reason: 'stop',
+              },
+            ],
             usage: { prompt_tokens: 5, completion_tokens: 5, total_tokens: 10, cost: 0.00001 },
           }),
         );

@@ -17,7 +17,11 @@ export type RawRequestPart = string | Uint8Array | { delayMs: number };
  * malformed headers, lying lengths and slow bodies reach the server as written) and reads the
  * response until the server closes the connection or `timeoutMs` passes.
  */
-export function rawHttpRequest(port: number, parts: readonly RawRequestPart[], timeoutMs = 5_000): Promise<RawResponse> {
+export function rawHttpRequest(
+  port: number,
+  parts: readonly RawRequestPart[],
+  timeoutMs = 5_000,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const socket = connect({ port, host: '127.0.0.1' });
@@ -53,7 +57,8 @@ export function rawHttpRequest(port: number, parts: readonly RawRequestPart[], t
       const text = Buffer.concat(received).toString('utf8');
       const headEnd = text.indexOf('\r\n\r\n');
       const length = /\r\ncontent-length: *(\d+)/i.exec(text.slice(0, headEnd));
-      if (headEnd !== -1 && length && Buffer.byteLength(text.slice(headEnd + 4)) >= Number(length[1])) finish();
+      if (headEnd !== -1 && length && Buffer.byteLength(text.slice(headEnd + 4)) >= Number(length[1]))
+        finish();
     });
     socket.on('close', finish);
     socket.on('error', (error) => {

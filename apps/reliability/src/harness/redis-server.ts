@@ -39,7 +39,8 @@ async function launch(port: number): Promise<ChildProcess> {
   );
   const deadline = Date.now() + 10_000;
   while (!(await ping(port))) {
-    if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode} on port ${port}`);
+    if (child.exitCode !== null)
+      throw new Error(`redis-server exited with ${child.exitCode} on port ${port}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`redis-server did not answer on port ${port} within 10 s`);

@@ -1,5 +1,5 @@
-import { cpus, totalmem } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { suiteSeed } from './seeded-random.ts';
 
@@ -16,7 +16,7 @@ export type ResultSection = {
 };
 
 export type ResultsFile = {
-  /** When the run that last wrote any section started. */
+  /** When the last full run (every test file) started. */
   runStartedAt: string;
   runDurationMs: number;
   machine: { node: string; platform: string; cpus: number; cpuModel: string; memoryGb: number };
@@ -36,9 +36,10 @@ export function recordResults(section: string, figures: Record<string, unknown>)
 
 /**
  * Merges this run's fragments into `results/latest.json`. Sections this run did not produce (a
- * partial run, e.g. one file) keep their previous figures and their own `recordedAt`.
+ * partial run, e.g. one file) keep their previous figures and their own `recordedAt`. `run`
+ * (start and duration) is given only for a full run; otherwise the last full run's stay.
  */
-export function mergeResultFragments(run: { runStartedAt: number; runDurationMs: number }): void {
+export function mergeResultFragments(run?: { runStartedAt: number; runDurationMs: number }): void {
   if (!existsSync(fragmentsDirectory)) return;
   const files = readdirSync(fragmentsDirectory).filter((name) => name.endsWith('.json'));
   if (files.length === 0) return;
@@ -53,8 +54,8 @@ export function mergeResultFragments(run: { runStartedAt: number; runDurationMs:
   }
   const sorted = Object.fromEntries(Object.entries(sections).sort(([a], [b]) => a.localeCompare(b)));
   const results: ResultsFile = {
-    runStartedAt: new Date(run.runStartedAt).toISOString(),
-    runDurationMs: run.runDurationMs,
+    runStartedAt: run ? new Date(run.runStartedAt).toISOString() : (previous?.runStartedAt ?? 'unknown'),
+    runDurationMs: run ? run.runDurationMs : (previous?.runDurationMs ?? 0),
     machine: {
       node: process.version,
       platform: `${process.platform}-${process.arch}`,

@@ -62,7 +62,11 @@ export type GatewayStackOptions = {
 function tapResponse(response: ServerResponse, capture: Capture, label: string): void {
   const pieces: string[] = [];
   const text = (chunk: unknown): string =>
-    typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : '';
+    typeof chunk === 'string'
+      ? chunk
+      : chunk instanceof Uint8Array
+        ? Buffer.from(chunk).toString('utf8')
+        : '';
   const write = response.write.bind(response) as (...args: unknown[]) => boolean;
   const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
   (response as { write: unknown }).write = (...args: unknown[]) => {
@@ -108,7 +112,11 @@ function tappingFetch(
         },
       }),
     );
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   };
 }
 
@@ -175,11 +183,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     next();
   });
   app.use('/api/openrouter', middleware);
-  app.use((error: unknown, _request: express.Request, response: express.Response, _next: express.NextFunction) => {
-    applicationErrors.push(error);
-    capture.add('application error handler', error);
-    if (!response.headersSent) response.status(500).json({ error: { code: 500, message: 'application error' } });
-  });
+  app.use(
+    (error: unknown, _request: express.Request, response: express.Response, _next: express.NextFunction) => {
+      applicationErrors.push(error);
+      capture.add('application error handler', error);
+      if (!response.headersSent)
+        response.status(500).json({ error: { code: 500, message: 'application error' } });
+    },
+  );
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });

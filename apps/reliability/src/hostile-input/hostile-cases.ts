@@ -14,7 +14,13 @@ export type HostileContext = {
   serverAuthorizationLabel: string;
 };
 
-export type HostileResponse = { status: number; headers: Record<string, string>; body: string; raw: string; elapsedMs: number };
+export type HostileResponse = {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  raw: string;
+  elapsedMs: number;
+};
 
 /**
  * One hostile request and its documented outcome: a rejection (status + `error_type`) that
@@ -59,10 +65,18 @@ async function post(
 }
 
 function chat(extra: Record<string, unknown>, prompt = 'hostile input check'): string {
-  return JSON.stringify({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: prompt }], ...extra });
+  return JSON.stringify({
+    model: 'openai/gpt-4o-mini',
+    messages: [{ role: 'user', content: prompt }],
+    ...extra,
+  });
 }
 
-function raw(context: HostileContext, parts: readonly RawRequestPart[], timeoutMs = 5_000): Promise<RawResponse> {
+function raw(
+  context: HostileContext,
+  parts: readonly RawRequestPart[],
+  timeoutMs = 5_000,
+): Promise<RawResponse> {
   return rawHttpRequest(context.port, parts, timeoutMs);
 }
 
@@ -95,11 +109,22 @@ function nested(depth: number): string {
   return chat({ metadata: JSON.parse(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`) as unknown });
 }
 
-function disallowedModel(id: string, attack: string, model: unknown, errorType = 'model_not_allowed', status = 403): HostileCase {
+function disallowedModel(
+  id: string,
+  attack: string,
+  model: unknown,
+  errorType = 'model_not_allowed',
+  status = 403,
+): HostileCase {
   return {
     id,
     attack,
-    send: (context) => post(context, '/chat/completions', JSON.stringify({ ...(model as object), messages: [{ role: 'user', content: 'hi' }] })),
+    send: (context) =>
+      post(
+        context,
+        '/chat/completions',
+        JSON.stringify({ ...(model as object), messages: [{ role: 'user', content: 'hi' }] }),
+      ),
     rejected: { status, errorType },
   };
 }
@@ -121,7 +146,12 @@ export const hostileCases: HostileCase[] = [
       let sent = 0;
       const body = new ReadableStream<Uint8Array>({
         pull(controller) {
-          if (sent === 0) controller.enqueue(new TextEncoder().encode('{"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"'));
+          if (sent === 0)
+            controller.enqueue(
+              new TextEncoder().encode(
+                '{"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"',
+              ),
+            );
           if (sent++ < 64) controller.enqueue(piece);
           else {
             controller.enqueue(new TextEncoder().encode('"}]}'));
@@ -206,20 +236,30 @@ export const hostileCases: HostileCase[] = [
   {
     id: 'proto-key-top-level',
     attack: '"__proto__" at the top level',
-    send: (context) => post(context, '/chat/completions', chat({}).replace(/^\{/, '{"__proto__":{"polluted":"yes"},')),
+    send: (context) =>
+      post(context, '/chat/completions', chat({}).replace(/^\{/, '{"__proto__":{"polluted":"yes"},')),
     rejected: { status: 400, errorType: 'forbidden_key' },
   },
   {
     id: 'proto-key-nested',
     attack: '"__proto__" inside a message',
     send: (context) =>
-      post(context, '/chat/completions', '{"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"hi","__proto__":{"polluted":"yes"}}]}'),
+      post(
+        context,
+        '/chat/completions',
+        '{"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"hi","__proto__":{"polluted":"yes"}}]}',
+      ),
     rejected: { status: 400, errorType: 'forbidden_key' },
   },
   {
     id: 'constructor-key',
     attack: '"constructor": {"prototype": …} in provider preferences',
-    send: (context) => post(context, '/chat/completions', chat({ provider: { constructor: { prototype: { polluted: 'yes' } } } })),
+    send: (context) =>
+      post(
+        context,
+        '/chat/completions',
+        chat({ provider: { constructor: { prototype: { polluted: 'yes' } } } }),
+      ),
     rejected: { status: 400, errorType: 'forbidden_key' },
   },
   {
@@ -229,20 +269,32 @@ export const hostileCases: HostileCase[] = [
     served: { status: 200 },
     upstream: (request) => {
       const body = request.body as { max_tokens?: unknown };
-      return body.max_tokens === 1_000 ? [] : [`upstream max_tokens was ${String(body.max_tokens)}, expected the clamp 1000`];
+      return body.max_tokens === 1_000
+        ? []
+        : [`upstream max_tokens was ${String(body.max_tokens)}, expected the clamp 1000`];
     },
   },
   {
     id: 'huge-reasoning-max-tokens',
     attack: 'reasoning.max_tokens: 10^9 and max_completion_tokens: 10^9',
-    send: (context) => post(context, '/chat/completions', chat({ max_completion_tokens: 1e9, reasoning: { max_tokens: 1e9 } })),
+    send: (context) =>
+      post(
+        context,
+        '/chat/completions',
+        chat({ max_completion_tokens: 1e9, reasoning: { max_tokens: 1e9 } }),
+      ),
     served: { status: 200 },
     upstream: (request) => {
-      const body = request.body as { max_tokens?: number; max_completion_tokens?: number; reasoning?: { max_tokens?: number } };
+      const body = request.body as {
+        max_tokens?: number;
+        max_completion_tokens?: number;
+        reasoning?: { max_tokens?: number };
+      };
       const problems: string[] = [];
       if ((body.max_completion_tokens ?? body.max_tokens ?? Number.POSITIVE_INFINITY) > 1_000)
         problems.push(`completion tokens not clamped: ${JSON.stringify(body)}`);
-      if ((body.reasoning?.max_tokens ?? 0) > 1_000) problems.push(`reasoning.max_tokens not clamped: ${body.reasoning?.max_tokens}`);
+      if ((body.reasoning?.max_tokens ?? 0) > 1_000)
+        problems.push(`reasoning.max_tokens not clamped: ${body.reasoning?.max_tokens}`);
       return problems;
     },
   },
@@ -253,36 +305,70 @@ export const hostileCases: HostileCase[] = [
     rejected: { status: 400 },
   },
   // Model allowlist bypasses (allowlist: openai/*, anthropic/claude-sonnet-4.6).
-  disallowedModel('model-not-allowed', 'a model outside the allowlist', { model: 'meta-llama/llama-3.3-70b-instruct' }),
+  disallowedModel('model-not-allowed', 'a model outside the allowlist', {
+    model: 'meta-llama/llama-3.3-70b-instruct',
+  }),
   disallowedModel('models-fallback-bypass', 'an allowed model, then a disallowed one in `models`', {
     model: 'openai/gpt-4o-mini',
     models: ['openai/gpt-4o-mini', 'meta-llama/llama-3.3-70b-instruct'],
   }),
-  disallowedModel('models-only-bypass', 'no `model`, a disallowed `models` list', { models: ['meta-llama/llama-3.3-70b-instruct'] }),
-  disallowedModel('variant-bypass', 'a `:free` variant of a disallowed model', { model: 'meta-llama/llama-3.3-70b-instruct:free' }),
-  disallowedModel('variant-of-unlisted-sibling', 'a variant of a sibling of an exactly listed model', { model: 'anthropic/claude-sonnet-4.5:nitro' }),
-  disallowedModel('case-bypass-author', 'upper-case author of an allowed pattern', { model: 'OpenAI/gpt-4o-mini' }),
-  disallowedModel('case-bypass-disallowed', 'upper-case disallowed id', { model: 'META-LLAMA/llama-3.3-70b-instruct' }),
+  disallowedModel('models-only-bypass', 'no `model`, a disallowed `models` list', {
+    models: ['meta-llama/llama-3.3-70b-instruct'],
+  }),
+  disallowedModel('variant-bypass', 'a `:free` variant of a disallowed model', {
+    model: 'meta-llama/llama-3.3-70b-instruct:free',
+  }),
+  disallowedModel('variant-of-unlisted-sibling', 'a variant of a sibling of an exactly listed model', {
+    model: 'anthropic/claude-sonnet-4.5:nitro',
+  }),
+  disallowedModel('case-bypass-author', 'upper-case author of an allowed pattern', {
+    model: 'OpenAI/gpt-4o-mini',
+  }),
+  disallowedModel('case-bypass-disallowed', 'upper-case disallowed id', {
+    model: 'META-LLAMA/llama-3.3-70b-instruct',
+  }),
   disallowedModel('leading-space', 'a leading space', { model: ' meta-llama/llama-3.3-70b-instruct' }),
   disallowedModel('trailing-space', 'a trailing space on an allowed id', { model: 'openai/gpt-4o-mini ' }),
   disallowedModel('control-character', 'a NUL character', { model: 'openai/gpt-4o-mini\u0000' }),
   disallowedModel('newline', 'a trailing newline', { model: 'anthropic/claude-sonnet-4.6\n' }),
   disallowedModel('homoglyph', 'a Cyrillic "о" in "openai"', { model: '\u043epenai/gpt-4o-mini' }),
-  disallowedModel('path-traversal', 'a path traversal in the id', { model: 'openai/../meta-llama/llama-3.3-70b-instruct' }),
-  disallowedModel('alias-of-unlisted-author-pattern', 'an alias whose author has no pattern', { model: '~anthropic/claude-sonnet-latest' }),
+  disallowedModel('path-traversal', 'a path traversal in the id', {
+    model: 'openai/../meta-llama/llama-3.3-70b-instruct',
+  }),
+  disallowedModel('alias-of-unlisted-author-pattern', 'an alias whose author has no pattern', {
+    model: '~anthropic/claude-sonnet-latest',
+  }),
   disallowedModel('router', 'the auto router (could serve anything)', { model: 'openrouter/auto' }),
-  disallowedModel('model-missing', 'no model at all (the account default would serve)', {}, 'model_required', 400),
-  disallowedModel('model-not-string', 'model as an object', { model: { id: 'meta-llama/llama-3.3-70b-instruct' } }, 'invalid_request', 400),
+  disallowedModel(
+    'model-missing',
+    'no model at all (the account default would serve)',
+    {},
+    'model_required',
+    400,
+  ),
+  disallowedModel(
+    'model-not-string',
+    'model as an object',
+    { model: { id: 'meta-llama/llama-3.3-70b-instruct' } },
+    'invalid_request',
+    400,
+  ),
   {
     id: 'legacy-completions-model',
     attack: 'a disallowed model through /completions',
-    send: (context) => post(context, '/completions', JSON.stringify({ model: 'meta-llama/llama-3.3-70b-instruct', prompt: 'hi' })),
+    send: (context) =>
+      post(
+        context,
+        '/completions',
+        JSON.stringify({ model: 'meta-llama/llama-3.3-70b-instruct', prompt: 'hi' }),
+      ),
     rejected: { status: 403, errorType: 'model_not_allowed' },
   },
   {
     id: 'embeddings-model',
     attack: 'a disallowed model through /embeddings',
-    send: (context) => post(context, '/embeddings', JSON.stringify({ model: 'mistralai/mistral-embed', input: 'hi' })),
+    send: (context) =>
+      post(context, '/embeddings', JSON.stringify({ model: 'mistralai/mistral-embed', input: 'hi' })),
     rejected: { status: 403, errorType: 'model_not_allowed' },
   },
   {
@@ -301,12 +387,22 @@ export const hostileCases: HostileCase[] = [
         `http://127.0.0.1:${context.port}${context.mountPath}/chat/completions?baseURL=${encodeURIComponent(context.evilURL)}`,
         {
           method: 'POST',
-          headers: { ...userHeaders, 'x-forwarded-host': new URL(context.evilURL).host, 'x-forwarded-proto': 'http' },
+          headers: {
+            ...userHeaders,
+            'x-forwarded-host': new URL(context.evilURL).host,
+            'x-forwarded-proto': 'http',
+          },
           body: JSON.stringify(body),
         },
       );
       const text = await response.text();
-      return { status: response.status, headers: Object.fromEntries(response.headers.entries()), body: text, raw: text, elapsedMs: 0 };
+      return {
+        status: response.status,
+        headers: Object.fromEntries(response.headers.entries()),
+        body: text,
+        raw: text,
+        elapsedMs: 0,
+      };
     },
     served: { status: 200 },
     upstream: () => [],
@@ -333,30 +429,42 @@ export const hostileCases: HostileCase[] = [
       for (const name of ['x-provider-api-keys', 'cookie', 'x-emulator-scenario'])
         if (headers[name] !== undefined) problems.push(`client header ${name} reached upstream`);
       if (headers['x-openrouter-title'] === 'Evil App') problems.push('client attribution reached upstream');
-      if (headers['http-referer'] === 'https://evil.example') problems.push('client HTTP-Referer reached upstream');
+      if (headers['http-referer'] === 'https://evil.example')
+        problems.push('client HTTP-Referer reached upstream');
       return problems;
     },
   },
   {
     id: 'loosen-routing-defaults',
-    attack: 'provider { data_collection: allow, ignore: [], max_price: { prompt: 100 }, allow_fallbacks: true }',
+    attack:
+      'provider { data_collection: allow, ignore: [], max_price: { prompt: 100 }, allow_fallbacks: true }',
     send: (context) =>
       post(
         context,
         '/chat/completions',
-        chat({ provider: { data_collection: 'allow', ignore: [], max_price: { prompt: 100, completion: 100 }, allow_fallbacks: true } }),
+        chat({
+          provider: {
+            data_collection: 'allow',
+            ignore: [],
+            max_price: { prompt: 100, completion: 100 },
+            allow_fallbacks: true,
+          },
+        }),
       ),
     served: { status: 200 },
     upstream: (request) => {
       const provider = (request.body as { provider?: Record<string, unknown> }).provider ?? {};
       const problems: string[] = [];
-      if (provider.data_collection !== 'deny') problems.push(`data_collection upstream: ${String(provider.data_collection)}`);
+      if (provider.data_collection !== 'deny')
+        problems.push(`data_collection upstream: ${String(provider.data_collection)}`);
       const ignore = provider.ignore as string[] | undefined;
-      if (!ignore?.some((name) => name.toLowerCase() === 'deepinfra')) problems.push(`ignore upstream: ${JSON.stringify(ignore)}`);
+      if (!ignore?.some((name) => name.toLowerCase() === 'deepinfra'))
+        problems.push(`ignore upstream: ${JSON.stringify(ignore)}`);
       const maxPrice = provider.max_price as { prompt?: number; completion?: number } | undefined;
       if (!maxPrice || Number(maxPrice.prompt) > 1 || Number(maxPrice.completion) > 2)
         problems.push(`max_price upstream: ${JSON.stringify(maxPrice)}`);
-      if (provider.allow_fallbacks !== false) problems.push(`allow_fallbacks upstream: ${String(provider.allow_fallbacks)}`);
+      if (provider.allow_fallbacks !== false)
+        problems.push(`allow_fallbacks upstream: ${String(provider.allow_fallbacks)}`);
       return problems;
     },
   },
@@ -364,13 +472,19 @@ export const hostileCases: HostileCase[] = [
   {
     id: 'header-obs-fold-injection',
     attack: 'obsolete line folding smuggling an Authorization line into a forwarded header',
-    send: (context) => raw(context, [rawPost(context, ['X-Session-Id: a', ' Authorization: Bearer sk-or-v1-smuggled'], chat({}))]),
+    send: (context) =>
+      raw(context, [
+        rawPost(context, ['X-Session-Id: a', ' Authorization: Bearer sk-or-v1-smuggled'], chat({})),
+      ]),
     rejected: { status: 400 },
   },
   {
     id: 'header-bare-lf',
     attack: 'a bare LF inside a header block',
-    send: (context) => raw(context, [rawPost(context, ['X-Session-Id: a\nAuthorization: Bearer sk-or-v1-smuggled'], chat({}))]),
+    send: (context) =>
+      raw(context, [
+        rawPost(context, ['X-Session-Id: a\nAuthorization: Bearer sk-or-v1-smuggled'], chat({})),
+      ]),
     rejected: { status: 400 },
   },
   {
@@ -398,28 +512,39 @@ export const hostileCases: HostileCase[] = [
   {
     id: 'form-post',
     attack: 'a cross-site form post (text/plain)',
-    send: (context) => post(context, '/chat/completions', chat({}), { 'content-type': 'text/plain', 'x-user': 'mallory' }),
+    send: (context) =>
+      post(context, '/chat/completions', chat({}), { 'content-type': 'text/plain', 'x-user': 'mallory' }),
     rejected: { status: 415, errorType: 'unsupported_media_type' },
   },
   {
     id: 'compressed-body',
     attack: 'Content-Encoding: gzip (a decompression bomb vector)',
-    send: (context) => post(context, '/chat/completions', chat({}), { ...userHeaders, 'content-encoding': 'gzip' }),
+    send: (context) =>
+      post(context, '/chat/completions', chat({}), { ...userHeaders, 'content-encoding': 'gzip' }),
     rejected: { status: 415, errorType: 'unsupported_media_type' },
   },
   {
     id: 'unauthorized-large-body',
     attack: 'no identity, 1 MB body (authorize runs before the body is read)',
-    send: (context) => post(context, '/chat/completions', bigBody(1024 * 1024), { 'content-type': 'application/json' }),
+    send: (context) =>
+      post(context, '/chat/completions', bigBody(1024 * 1024), { 'content-type': 'application/json' }),
     rejected: { status: 401, errorType: 'unauthorized' },
   },
   {
     id: 'wrong-method',
     attack: 'GET on /chat/completions',
     send: async (context) => {
-      const response = await fetch(`http://127.0.0.1:${context.port}${context.mountPath}/chat/completions`, { headers: { 'x-user': 'mallory' } });
+      const response = await fetch(`http://127.0.0.1:${context.port}${context.mountPath}/chat/completions`, {
+        headers: { 'x-user': 'mallory' },
+      });
       const text = await response.text();
-      return { status: response.status, headers: Object.fromEntries(response.headers.entries()), body: text, raw: text, elapsedMs: 0 };
+      return {
+        status: response.status,
+        headers: Object.fromEntries(response.headers.entries()),
+        body: text,
+        raw: text,
+        elapsedMs: 0,
+      };
     },
     rejected: { status: 405, errorType: 'method_not_allowed' },
   },
@@ -432,7 +557,13 @@ export const hostileCases: HostileCase[] = [
         { headers: { 'x-user': 'mallory' } },
       );
       const text = await response.text();
-      return { status: response.status, headers: Object.fromEntries(response.headers.entries()), body: text, raw: text, elapsedMs: 0 };
+      return {
+        status: response.status,
+        headers: Object.fromEntries(response.headers.entries()),
+        body: text,
+        raw: text,
+        elapsedMs: 0,
+      };
     },
     rejected: { status: 404, errorType: 'generation_not_found' },
   },
@@ -440,11 +571,20 @@ export const hostileCases: HostileCase[] = [
     id: 'made-up-generation',
     attack: 'a made-up /generation id (probing)',
     send: async (context) => {
-      const response = await fetch(`http://127.0.0.1:${context.port}${context.mountPath}/generation?id=gen-1790000000-AAAAAAAAAAAAAAAAAAAA`, {
-        headers: { 'x-user': 'mallory' },
-      });
+      const response = await fetch(
+        `http://127.0.0.1:${context.port}${context.mountPath}/generation?id=gen-1790000000-AAAAAAAAAAAAAAAAAAAA`,
+        {
+          headers: { 'x-user': 'mallory' },
+        },
+      );
       const text = await response.text();
-      return { status: response.status, headers: Object.fromEntries(response.headers.entries()), body: text, raw: text, elapsedMs: 0 };
+      return {
+        status: response.status,
+        headers: Object.fromEntries(response.headers.entries()),
+        body: text,
+        raw: text,
+        elapsedMs: 0,
+      };
     },
     rejected: { status: 404, errorType: 'generation_not_found' },
   },

@@ -6,8 +6,8 @@ import { generateText, isStepCount, jsonSchema, streamText, tool } from 'ai';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCapture } from '../harness/capture';
-import { expectNoLeaks } from '../harness/expect-no-leaks';
 import { createApiKey } from '../harness/create-api-key';
+import { expectNoLeaks } from '../harness/expect-no-leaks';
 import { recordResults } from '../harness/results';
 import { type GatewayStack, startGatewayStack } from '../harness/start-gateway-stack';
 
@@ -16,7 +16,12 @@ const serverKey = createApiKey();
 let gateway: GatewayStack;
 const checks: string[] = [];
 
-const weatherSchema: { type: 'object'; properties: { location: { type: 'string' } }; required: string[]; additionalProperties: false } = {
+const weatherSchema: {
+  type: 'object';
+  properties: { location: { type: 'string' } };
+  required: string[];
+  additionalProperties: false;
+} = {
   type: 'object',
   properties: { location: { type: 'string' } },
   required: ['location'],
@@ -47,11 +52,16 @@ describe('interop: our AI SDK provider through our Express middleware', () => {
   const provider = () => createOpenRouter({ baseURL: gateway.baseURL, maxRetries: 0 });
 
   it('generateText and streamText, with usage and the served generation id', async () => {
-    const generated = await generateText({ model: provider()(MODEL_IDS.gpt4oMini), prompt: 'interop ai-sdk generate' });
+    const generated = await generateText({
+      model: provider()(MODEL_IDS.gpt4oMini),
+      prompt: 'interop ai-sdk generate',
+    });
     expect(generated.text.length).toBeGreaterThan(0);
     expect(generated.finishReason).toBe('stop');
     expect(generated.usage.inputTokens).toBeGreaterThan(0);
-    servedUpstream((generated.providerMetadata?.openrouter as { generationId?: string } | undefined)?.generationId);
+    servedUpstream(
+      (generated.providerMetadata?.openrouter as { generationId?: string } | undefined)?.generationId,
+    );
 
     const streamed = streamText({ model: provider()(MODEL_IDS.gpt4oMini), prompt: 'interop ai-sdk stream' });
     const text = await streamed.text;
@@ -73,7 +83,12 @@ describe('interop: our AI SDK provider through our Express middleware', () => {
     const oneStep = await generateText({
       model: provider()(MODEL_IDS.gpt4oMini),
       prompt: 'What is the weather in Paris? [[tool: get_weather]]',
-      tools: { get_weather: tool({ description: 'Get the weather for a city', inputSchema: jsonSchema<{ location: string }>(weatherSchema) }) },
+      tools: {
+        get_weather: tool({
+          description: 'Get the weather for a city',
+          inputSchema: jsonSchema<{ location: string }>(weatherSchema),
+        }),
+      },
     });
     expect(oneStep.finishReason).toBe('tool-calls');
     expect(oneStep.toolCalls[0]?.input).toEqual({ location: 'Paris' });
@@ -91,7 +106,12 @@ describe('interop: our AI SDK provider through our Express middleware', () => {
     expect((await streamed.steps).length).toBe(2);
     expect(await streamed.text).toContain('21');
 
-    const agent = await generateText({ model: provider()(MODEL_IDS.gpt4oMini), prompt: 'Weather in Paris?', tools, stopWhen: isStepCount(3) });
+    const agent = await generateText({
+      model: provider()(MODEL_IDS.gpt4oMini),
+      prompt: 'Weather in Paris?',
+      tools,
+      stopWhen: isStepCount(3),
+    });
     expect(agent.steps.length).toBe(2);
     expect(agent.text.length).toBeGreaterThan(0);
     capture.add('ai-sdk tool results', [oneStep.toolCalls, agent.steps.map((step) => step.content)]);
@@ -129,7 +149,8 @@ describe('interop: our LangChain model through our Express middleware', () => {
     expect(reply.usage_metadata?.input_tokens).toBeGreaterThan(0);
     servedUpstream(reply.response_metadata.generation_id);
     let merged: AIMessageChunk | undefined;
-    for await (const chunk of await model().stream('interop langchain stream')) merged = merged ? merged.concat(chunk) : chunk;
+    for await (const chunk of await model().stream('interop langchain stream'))
+      merged = merged ? merged.concat(chunk) : chunk;
     expect(merged?.text.length).toBeGreaterThan(0);
     expect(merged?.usage_metadata?.output_tokens).toBeGreaterThan(0);
     expect(merged?.response_metadata.finish_reason).toBe('stop');
@@ -138,14 +159,20 @@ describe('interop: our LangChain model through our Express middleware', () => {
   });
 
   it('bindTools: tool calls streamed and not, then the tool result round trip', async () => {
-    const withTools = model().bindTools([{ type: 'function', function: { name: 'get_weather', description: 'Get the weather', parameters: weatherSchema } }]);
+    const withTools = model().bindTools([
+      {
+        type: 'function',
+        function: { name: 'get_weather', description: 'Get the weather', parameters: weatherSchema },
+      },
+    ]);
     const question = new HumanMessage('What is the weather in Paris?');
     const call = await withTools.invoke([question]);
     expect(call.tool_calls?.[0]?.name).toBe('get_weather');
     expect(call.tool_calls?.[0]?.args).toEqual({ location: 'Paris' });
 
     let streamed: AIMessageChunk | undefined;
-    for await (const chunk of await withTools.stream([question])) streamed = streamed ? streamed.concat(chunk) : chunk;
+    for await (const chunk of await withTools.stream([question]))
+      streamed = streamed ? streamed.concat(chunk) : chunk;
     expect(streamed?.tool_call_chunks?.length).toBeGreaterThan(0);
     expect(streamed?.tool_calls?.[0]?.args).toEqual({ location: 'Paris' });
 
@@ -153,7 +180,10 @@ describe('interop: our LangChain model through our Express middleware', () => {
     const answer = await withTools.invoke([
       question,
       call,
-      new ToolMessage({ tool_call_id: toolCall?.id ?? '', content: JSON.stringify({ location: 'Paris', temperatureC: 23 }) }),
+      new ToolMessage({
+        tool_call_id: toolCall?.id ?? '',
+        content: JSON.stringify({ location: 'Paris', temperatureC: 23 }),
+      }),
     ]);
     expect(answer.text).toContain('23');
     capture.add('langchain tool results', [call, streamed, answer]);
@@ -162,8 +192,14 @@ describe('interop: our LangChain model through our Express middleware', () => {
 });
 
 describe('interop: the official openai client through our Express middleware', () => {
-  const client = () => new OpenAI({ baseURL: gateway.baseURL, apiKey: 'placeholder-not-a-key', maxRetries: 0, logLevel: 'off' });
-  const tools = [{ type: 'function' as const, function: { name: 'get_weather', description: 'Get the weather', parameters: weatherSchema } }];
+  const client = () =>
+    new OpenAI({ baseURL: gateway.baseURL, apiKey: 'placeholder-not-a-key', maxRetries: 0, logLevel: 'off' });
+  const tools = [
+    {
+      type: 'function' as const,
+      function: { name: 'get_weather', description: 'Get the weather', parameters: weatherSchema },
+    },
+  ];
 
   it('chat completions streamed and not, with tools', async () => {
     const completion = await client().chat.completions.create({
@@ -181,7 +217,9 @@ describe('interop: the official openai client through our Express middleware', (
     });
     const call = toolCall.choices[0]?.message.tool_calls?.[0];
     expect(toolCall.choices[0]?.finish_reason).toBe('tool_calls');
-    expect(call?.type === 'function' ? JSON.parse(call.function.arguments) : undefined).toEqual({ location: 'Paris' });
+    expect(call?.type === 'function' ? JSON.parse(call.function.arguments) : undefined).toEqual({
+      location: 'Paris',
+    });
 
     const stream = await client().chat.completions.create({
       model: MODEL_IDS.gpt4oMini,
@@ -194,7 +232,8 @@ describe('interop: the official openai client through our Express middleware', (
     let finish: string | null | undefined;
     let usage: OpenAI.CompletionUsage | null | undefined;
     for await (const chunk of stream) {
-      for (const delta of chunk.choices[0]?.delta.tool_calls ?? []) argumentsText += delta.function?.arguments ?? '';
+      for (const delta of chunk.choices[0]?.delta.tool_calls ?? [])
+        argumentsText += delta.function?.arguments ?? '';
       finish = chunk.choices[0]?.finish_reason ?? finish;
       usage = chunk.usage ?? usage;
     }
@@ -220,10 +259,16 @@ describe('interop: the official openai client through our Express middleware', (
     const models = [];
     for await (const model of client().models.list()) models.push(model.id);
     expect(models).toContain(MODEL_IDS.gpt4oMini);
-    const embedding = await client().embeddings.create({ model: MODEL_IDS.embeddingSmall, input: ['alpha', 'beta'] });
+    const embedding = await client().embeddings.create({
+      model: MODEL_IDS.embeddingSmall,
+      input: ['alpha', 'beta'],
+    });
     expect(embedding.data).toHaveLength(2);
     expect(embedding.data[0]?.embedding.length).toBe(1536);
-    const legacy = await client().completions.create({ model: MODEL_IDS.gpt4oMini, prompt: 'Once upon a time' });
+    const legacy = await client().completions.create({
+      model: MODEL_IDS.gpt4oMini,
+      prompt: 'Once upon a time',
+    });
     expect(legacy.choices[0]?.text.length).toBeGreaterThan(0);
     capture.add('openai other endpoints', [models, legacy]);
     checks.push('openai models.list + embeddings + legacy completions via middleware');
@@ -240,7 +285,12 @@ describe('emulator contract the agent loops rely on', () => {
           headers: { 'content-type': 'application/json', authorization: `Bearer ${serverKey}` },
           body: JSON.stringify({ model: MODEL_IDS.gpt4oMini, messages, tools }),
         })
-      ).json()) as { choices: Array<{ finish_reason: string; message: { content: string | null; tool_calls?: Array<{ id: string }> } }> };
+      ).json()) as {
+        choices: Array<{
+          finish_reason: string;
+          message: { content: string | null; tool_calls?: Array<{ id: string }> };
+        }>;
+      };
     const prompt = 'What is the weather in Paris? [[tool: get_weather]]';
     const first = await post([{ role: 'user', content: prompt }]);
     const call = first.choices[0]!.message;

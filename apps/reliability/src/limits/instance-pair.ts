@@ -1,5 +1,10 @@
 import type { Emulator } from '@openrouter-adapters/emulator';
-import { type Limits, type OpenRouterMiddlewareOptions, redisStore, type UsageEvent } from '@openrouter-adapters/express';
+import {
+  type Limits,
+  type OpenRouterMiddlewareOptions,
+  redisStore,
+  type UsageEvent,
+} from '@openrouter-adapters/express';
 import { Redis } from 'ioredis';
 import type { Capture } from '../harness/capture';
 import { type GatewayStack, startGatewayStack } from '../harness/start-gateway-stack';
@@ -28,7 +33,10 @@ export function createRedisClient(url: string): Redis {
 export function waitUntilReady(client: Redis, timeoutMs = 5_000): Promise<void> {
   if (client.status === 'ready') return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Redis not ready within ${timeoutMs} ms (${client.status})`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`Redis not ready within ${timeoutMs} ms (${client.status})`)),
+      timeoutMs,
+    );
     client.once('ready', () => {
       clearTimeout(timer);
       resolve();
@@ -57,7 +65,8 @@ export async function startInstancePair(options: {
       keepUsage: false,
       onUsage: (event) => usage.push(event),
       middleware: {
-        authorize: (request) => (typeof request.headers['x-user'] === 'string' ? request.headers['x-user'] : false),
+        authorize: (request) =>
+          typeof request.headers['x-user'] === 'string' ? request.headers['x-user'] : false,
         store: redisStore({ client, prefix: options.prefix }),
         limits: options.limits,
         forwardHeaders: ['x-emulator-scenario', markerHeader],
@@ -72,12 +81,17 @@ export async function startInstancePair(options: {
     usage,
     async close() {
       await Promise.all(instances.map((instance) => instance.close()));
-      clients.forEach((client) => client.disconnect());
+      for (const client of clients) client.disconnect();
     },
   };
 }
 
-export type CallResult = { status: number; errorType: string | undefined; body: string; headers: Record<string, string> };
+export type CallResult = {
+  status: number;
+  errorType: string | undefined;
+  body: string;
+  headers: Record<string, string>;
+};
 
 /** One chat request for `user` through `instance`, read to the end (streams included). */
 export async function callInstance(
@@ -96,12 +110,18 @@ export async function callInstance(
   let errorType: string | undefined;
   if (response.status >= 400) {
     try {
-      errorType = (JSON.parse(text) as { error?: { metadata?: { error_type?: string } } }).error?.metadata?.error_type;
+      errorType = (JSON.parse(text) as { error?: { metadata?: { error_type?: string } } }).error?.metadata
+        ?.error_type;
     } catch {
       errorType = undefined;
     }
   }
-  return { status: response.status, errorType, body: text, headers: Object.fromEntries(response.headers.entries()) };
+  return {
+    status: response.status,
+    errorType,
+    body: text,
+    headers: Object.fromEntries(response.headers.entries()),
+  };
 }
 
 /** Runs `count` calls with at most `concurrency` in flight, alternating between the two instances. */

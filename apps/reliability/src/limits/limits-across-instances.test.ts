@@ -1,8 +1,8 @@
 import { type Emulator, startEmulator } from '@openrouter-adapters/emulator';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createCapture } from '../harness/capture';
-import { expectNoLeaks } from '../harness/expect-no-leaks';
 import { createApiKey } from '../harness/create-api-key';
+import { expectNoLeaks } from '../harness/expect-no-leaks';
 import { recordResults } from '../harness/results';
 import { markerHeader } from '../paths/chat-path';
 import { callInstance, loadBothInstances, startInstancePair } from './instance-pair';
@@ -13,7 +13,9 @@ const figures: Record<string, unknown> = {};
 let emulator: Emulator;
 
 function upstreamRequests(marker: string): number {
-  return emulator.requests.filter((request) => request.headers[markerHeader] === marker && request.path.endsWith('/chat/completions')).length;
+  return emulator.requests.filter(
+    (request) => request.headers[markerHeader] === marker && request.path.endsWith('/chat/completions'),
+  ).length;
 }
 
 function chatBody(prompt: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -46,8 +48,16 @@ describe('limits across two middleware instances sharing one Redis', () => {
         callInstance(instance, 'user-requests', chatBody('request limit probe'), { [markerHeader]: marker }),
       );
       const admitted = results.filter((result) => result.status === 200).length;
-      const rejected = results.filter((result) => result.status === 429 && result.errorType === 'rate_limit_exceeded');
-      figures.requestLimit = { limit, sent: results.length, admitted, rejected: rejected.length, upstream: upstreamRequests(marker) };
+      const rejected = results.filter(
+        (result) => result.status === 429 && result.errorType === 'rate_limit_exceeded',
+      );
+      figures.requestLimit = {
+        limit,
+        sent: results.length,
+        admitted,
+        rejected: rejected.length,
+        upstream: upstreamRequests(marker),
+      };
       expect(admitted).toBe(limit);
       expect(rejected).toHaveLength(results.length - limit);
       expect(upstreamRequests(marker)).toBe(limit);
@@ -61,7 +71,9 @@ describe('limits across two middleware instances sharing one Redis', () => {
   });
 
   for (const metric of ['tokens', 'usd'] as const) {
-    it(`a ${metric} budget is not overspent beyond one in-flight request per instance`, { timeout: 60_000 }, async () => {
+    it(`a ${metric} budget is not overspent beyond one in-flight request per instance`, {
+      timeout: 60_000,
+    }, async () => {
       const marker = `${metric}-${Date.now()}`;
       const prompt = `${metric} budget probe [[tokens: 30]]`;
       // One request's price, measured on the emulator directly.
@@ -103,11 +115,19 @@ describe('limits across two middleware instances sharing one Redis', () => {
         };
         for (const result of results) capture.add(`${metric} budget response`, result);
         expect(results.every((result) => result.status === 200 || result.status === 429)).toBe(true);
-        expect(results.filter((result) => result.status === 429).every((result) => result.errorType === (metric === 'tokens' ? 'token_limit_exceeded' : 'budget_exceeded'))).toBe(true);
+        expect(
+          results
+            .filter((result) => result.status === 429)
+            .every(
+              (result) =>
+                result.errorType === (metric === 'tokens' ? 'token_limit_exceeded' : 'budget_exceeded'),
+            ),
+        ).toBe(true);
         expect(spent).toBeGreaterThanOrEqual(budget);
-        expect(spent, `spent ${spent} of a ${budget} budget (${admitted} requests admitted, ${perRequest} each)`).toBeLessThanOrEqual(
-          budget + allowedOverspend + 1e-12,
-        );
+        expect(
+          spent,
+          `spent ${spent} of a ${budget} budget (${admitted} requests admitted, ${perRequest} each)`,
+        ).toBeLessThanOrEqual(budget + allowedOverspend + 1e-12);
       } finally {
         await pair.close();
       }
@@ -137,14 +157,20 @@ describe('limits across two middleware instances sharing one Redis', () => {
         ),
       );
       const admitted = results.filter((result) => result.status === 200).length;
-      const rejected = results.filter((result) => result.status === 429 && result.errorType === 'too_many_streams').length;
-      const usage = await fetch(`${pair.instances[1].baseURL}/usage`, { headers: { 'x-user': 'user-streams' } });
-      const active = ((await usage.json()) as { data: { concurrent_streams: { active: number } } }).data.concurrent_streams.active;
+      const rejected = results.filter(
+        (result) => result.status === 429 && result.errorType === 'too_many_streams',
+      ).length;
+      const usage = await fetch(`${pair.instances[1].baseURL}/usage`, {
+        headers: { 'x-user': 'user-streams' },
+      });
+      const active = ((await usage.json()) as { data: { concurrent_streams: { active: number } } }).data
+        .concurrent_streams.active;
       figures.concurrentStreams = { limit, sent: results.length, admitted, rejected, activeAfter: active };
       expect(admitted).toBe(limit);
       expect(rejected).toBe(results.length - limit);
       expect(active).toBe(0);
-      for (const result of results.filter((item) => item.status === 200)) expect(result.body).toContain('data: [DONE]');
+      for (const result of results.filter((item) => item.status === 200))
+        expect(result.body).toContain('data: [DONE]');
     } finally {
       await pair.close();
     }
@@ -152,7 +178,9 @@ describe('limits across two middleware instances sharing one Redis', () => {
 });
 
 describe('Redis going away mid-run', () => {
-  it('fails closed by default (clear 503, nothing upstream), open when configured, and recovers', { timeout: 60_000 }, async () => {
+  it('fails closed by default (clear 503, nothing upstream), open when configured, and recovers', {
+    timeout: 60_000,
+  }, async () => {
     const control = inject('redisControlUrl');
     const marker = `outage-${Date.now()}`;
     const closed = await startInstancePair({
@@ -173,7 +201,9 @@ describe('Redis going away mid-run', () => {
       middleware: { storeFailure: 'open' },
     });
     const call = (pair: typeof closed, phase: string) =>
-      callInstance(pair.instances[0], 'user-outage', chatBody(`outage probe ${phase}`), { [markerHeader]: `${marker}-${phase}` });
+      callInstance(pair.instances[0], 'user-outage', chatBody(`outage probe ${phase}`), {
+        [markerHeader]: `${marker}-${phase}`,
+      });
     try {
       expect((await call(closed, 'before')).status).toBe(200);
       expect((await call(open, 'before')).status).toBe(200);
@@ -185,7 +215,8 @@ describe('Redis going away mid-run', () => {
       const closedLatencyMs = Date.now() - stoppedAt;
       const duringOpen = await call(open, 'during-open');
       capture.add('outage responses', [duringClosed, duringOpen]);
-      const message = (JSON.parse(duringClosed.body) as { error?: { message?: string } }).error?.message ?? '';
+      const message =
+        (JSON.parse(duringClosed.body) as { error?: { message?: string } }).error?.message ?? '';
       expect(duringClosed.status).toBe(503);
       expect(duringClosed.errorType).toBe('limits_unavailable');
       expect(message).toMatch(/limit|store|unavailable/i);
@@ -205,7 +236,12 @@ describe('Redis going away mid-run', () => {
       expect(recoveredAfterMs, 'the closed instance served again after Redis returned').toBeDefined();
       expect((await call(open, 'after')).status).toBe(200);
       figures.redisOutage = {
-        failClosed: { status: duringClosed.status, errorType: duringClosed.errorType, answeredInMs: closedLatencyMs, message },
+        failClosed: {
+          status: duringClosed.status,
+          errorType: duringClosed.errorType,
+          answeredInMs: closedLatencyMs,
+          message,
+        },
         failOpen: { status: duringOpen.status },
         recoveredAfterMs,
       };

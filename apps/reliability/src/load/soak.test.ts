@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCapture } from '../harness/capture';
-import { expectNoLeaks } from '../harness/expect-no-leaks';
 import { createApiKey } from '../harness/create-api-key';
 import { type EmulatorProcess, startEmulatorProcess } from '../harness/emulator-process';
+import { expectNoLeaks } from '../harness/expect-no-leaks';
 import { recordResults } from '../harness/results';
 import { createSeededRandom, suiteSeed } from '../harness/seeded-random';
 import { type Gateway, startGateway } from '../harness/start-gateway-stack';
@@ -51,7 +51,12 @@ const tally = {
 const endedReplies = new Map<string, string>();
 const endedReadings = new Map<string, string>();
 /** Usage events waiting for their `/generation` check (drained continuously, a few at a time). */
-const pendingChecks: Array<{ generationId: string; completed: boolean; cost: number | undefined; chargedUsd: number }> = [];
+const pendingChecks: Array<{
+  generationId: string;
+  completed: boolean;
+  cost: number | undefined;
+  chargedUsd: number;
+}> = [];
 let checksInFlight = 0;
 let checksDone: Promise<void> = Promise.resolve();
 
@@ -77,7 +82,8 @@ async function checkGeneration(check: (typeof pendingChecks)[number]): Promise<v
   if (!Number.isNaN(billed)) tally.billedForReportedGenerationsUsd += billed;
   if (check.completed && check.cost !== billed) {
     tally.costMismatchCount += 1;
-    if (tally.costMismatches.length < 5) tally.costMismatches.push(`${check.generationId}: event ${check.cost}, billed ${billed}`);
+    if (tally.costMismatches.length < 5)
+      tally.costMismatches.push(`${check.generationId}: event ${check.cost}, billed ${billed}`);
   }
   if (!check.completed && check.chargedUsd < billed) tally.incompleteUnderestimated += 1;
 }
@@ -162,14 +168,20 @@ function recordReading(reading: StreamReading): void {
 }
 
 describe(`soak: ${Math.round(durationMs / 1000)} s of steady streaming through the middleware with random client aborts`, () => {
-  it('completed streams are byte-identical, usage adds up to /key, RSS stays flat after warm-up', { timeout: durationMs + 120_000 }, async () => {
+  it('completed streams are byte-identical, usage adds up to /key, RSS stays flat after warm-up', {
+    timeout: durationMs + 120_000,
+  }, async () => {
     const spentBefore = await keyUsage(upstream.baseURL, serverKey);
     const started = Date.now();
     const deadline = started + durationMs;
     const samples: Array<{ atMs: number; rssMb: number; heapMb: number }> = [];
     const sampler = setInterval(() => {
       const memory = retainedMemory();
-      samples.push({ atMs: Date.now() - started, rssMb: memory.rssBytes / 2 ** 20, heapMb: memory.heapUsedBytes / 2 ** 20 });
+      samples.push({
+        atMs: Date.now() - started,
+        rssMb: memory.rssBytes / 2 ** 20,
+        heapMb: memory.heapUsedBytes / 2 ** 20,
+      });
     }, 2_000);
     const worker = async (): Promise<void> => {
       while (Date.now() < deadline) {
@@ -193,8 +205,10 @@ describe(`soak: ${Math.round(durationMs / 1000)} s of steady streaming through t
 
     const afterWarmUp = samples.filter((sample) => sample.atMs >= warmUpMs);
     const baseline = afterWarmUp.slice(0, 3);
-    const baselineRss = baseline.reduce((sum, sample) => sum + sample.rssMb, 0) / Math.max(1, baseline.length);
-    const baselineHeap = baseline.reduce((sum, sample) => sum + sample.heapMb, 0) / Math.max(1, baseline.length);
+    const baselineRss =
+      baseline.reduce((sum, sample) => sum + sample.rssMb, 0) / Math.max(1, baseline.length);
+    const baselineHeap =
+      baseline.reduce((sum, sample) => sum + sample.heapMb, 0) / Math.max(1, baseline.length);
     const peakRss = Math.max(...afterWarmUp.map((sample) => sample.rssMb));
     const peakHeap = Math.max(...afterWarmUp.map((sample) => sample.heapMb));
 
@@ -218,7 +232,11 @@ describe(`soak: ${Math.round(durationMs / 1000)} s of steady streaming through t
       rssGrowthPercent: Math.round(((peakRss - baselineRss) / baselineRss) * 1000) / 10,
       heapBaselineMb: Math.round(baselineHeap),
       heapPeakAfterWarmUpMb: Math.round(peakHeap),
-      memorySamples: samples.map((sample) => [Math.round(sample.atMs / 1000), Math.round(sample.rssMb), Math.round(sample.heapMb)]),
+      memorySamples: samples.map((sample) => [
+        Math.round(sample.atMs / 1000),
+        Math.round(sample.rssMb),
+        Math.round(sample.heapMb),
+      ]),
       process: 'client + middleware (the emulator runs in its own process)',
       capture: capture.summary(),
     });
@@ -234,9 +252,10 @@ describe(`soak: ${Math.round(durationMs / 1000)} s of steady streaming through t
     expect(tally.generationsNotFound).toBe(0);
     // All events together cover what /key spent (aborted streams are charged an estimate, never nothing).
     expect(reportedTotal).toBeGreaterThanOrEqual(keySpent - 1e-9);
-    expect(peakRss, `RSS grew from ${baselineRss.toFixed(0)} MB to ${peakRss.toFixed(0)} MB after warm-up`).toBeLessThanOrEqual(
-      baselineRss * (1 + maxRssGrowth),
-    );
+    expect(
+      peakRss,
+      `RSS grew from ${baselineRss.toFixed(0)} MB to ${peakRss.toFixed(0)} MB after warm-up`,
+    ).toBeLessThanOrEqual(baselineRss * (1 + maxRssGrowth));
     expectNoLeaks(capture);
   });
 });

@@ -30,8 +30,11 @@ export type StreamRequest = {
 export async function streamThroughGateway(request: StreamRequest): Promise<StreamReading> {
   const controller = new AbortController();
   const timers: NodeJS.Timeout[] = [];
-  if (request.abortAfterMs !== undefined) timers.push(setTimeout(() => controller.abort(new Error('client gave up')), request.abortAfterMs));
-  timers.push(setTimeout(() => controller.abort(new Error('stream bound exceeded')), request.timeoutMs ?? 30_000));
+  if (request.abortAfterMs !== undefined)
+    timers.push(setTimeout(() => controller.abort(new Error('client gave up')), request.abortAfterMs));
+  timers.push(
+    setTimeout(() => controller.abort(new Error('stream bound exceeded')), request.timeoutMs ?? 30_000),
+  );
   const hash = createHash('sha256');
   const started = Date.now();
   const reading: StreamReading = {

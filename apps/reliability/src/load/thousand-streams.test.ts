@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCapture } from '../harness/capture';
-import { expectNoLeaks } from '../harness/expect-no-leaks';
 import { createApiKey } from '../harness/create-api-key';
 import { type EmulatorProcess, startEmulatorProcess } from '../harness/emulator-process';
+import { expectNoLeaks } from '../harness/expect-no-leaks';
 import { recordResults } from '../harness/results';
 import { type Gateway, startGateway } from '../harness/start-gateway-stack';
 import { keyUsage, retainedMemory, type StreamReading, streamThroughGateway } from './stream-through-gateway';
@@ -31,7 +31,9 @@ afterAll(async () => {
 });
 
 describe('load: 1,000 concurrent streams through one middleware', () => {
-  it('every stream completes byte-identical to the emulator reply; usage adds up to /key', { timeout: 90_000 }, async () => {
+  it('every stream completes byte-identical to the emulator reply; usage adds up to /key', {
+    timeout: 90_000,
+  }, async () => {
     const spentBefore = await keyUsage(upstream.baseURL, serverKey);
     const memoryBefore = retainedMemory();
     let open = 0;
@@ -79,7 +81,9 @@ describe('load: 1,000 concurrent streams through one middleware', () => {
       byteIdentical: readings.length - mismatched.length,
       peakConcurrentStreams: peakOpen,
       elapsedMs,
-      p50HeadersMs: readings.map((reading) => reading.headersMs).sort((a, b) => a - b)[Math.floor(streams / 2)],
+      p50HeadersMs: readings.map((reading) => reading.headersMs).sort((a, b) => a - b)[
+        Math.floor(streams / 2)
+      ],
       bytesPerStream: Math.round(readings.reduce((sum, reading) => sum + reading.bytes, 0) / streams),
       usageEvents: gateway.usage.length,
       usageCostUsd: usageCost,

@@ -4,9 +4,9 @@ import {
   type ChatCall,
   type ChatOutcome,
   type ChatPath,
+  callHeaders,
   emptyOutcome,
   promptFor,
-  callHeaders,
   weatherToolDescription,
 } from './chat-path';
 import type { PathClientSettings } from './core-paths';
@@ -64,7 +64,8 @@ export function aiSdkPaths(settings: PathClientSettings): ChatPath[] {
         };
       } catch (error) {
         // The AI SDK's APICallError carries core's typed error as `cause`, with the partial result.
-        const partial = (error as { cause?: { partial?: { text?: string; finishReason?: string } } }).cause?.partial;
+        const partial = (error as { cause?: { partial?: { text?: string; finishReason?: string } } }).cause
+          ?.partial;
         return { ...outcome, error, text: partial?.text ?? '', finishReason: partial?.finishReason };
       }
     },

@@ -85,5 +85,13 @@ export function callHeaders(call: ChatCall): Record<string, string> {
 }
 
 export function emptyOutcome(): ChatOutcome {
-  return { ok: false, text: '', toolCalls: 0, finishReason: undefined, servedModel: undefined, error: undefined, pings: 0 };
+  return {
+    ok: false,
+    text: '',
+    toolCalls: 0,
+    finishReason: undefined,
+    servedModel: undefined,
+    error: undefined,
+    pings: 0,
+  };
 }

@@ -1,11 +1,15 @@
-import { createOpenRouterClient, type OpenRouterClient, type WireChatRequest } from '@openrouter-adapters/core';
+import {
+  createOpenRouterClient,
+  type OpenRouterClient,
+  type WireChatRequest,
+} from '@openrouter-adapters/core';
 import {
   type ChatCall,
   type ChatOutcome,
   type ChatPath,
+  callHeaders,
   emptyOutcome,
   promptFor,
-  callHeaders,
   weatherToolDescription,
 } from './chat-path';
 
@@ -65,7 +69,10 @@ export function corePaths(settings: PathClientSettings): ChatPath[] {
     async run(call) {
       const outcome = emptyOutcome();
       try {
-        const result = await client.chat.send(bodyFor(call), { signal: call.signal, headers: callHeaders(call) });
+        const result = await client.chat.send(bodyFor(call), {
+          signal: call.signal,
+          headers: callHeaders(call),
+        });
         return {
           ...outcome,
           ok: result.error === undefined && result.finishReason !== 'error',
@@ -87,7 +94,10 @@ export function corePaths(settings: PathClientSettings): ChatPath[] {
     async run(call) {
       const outcome: ChatOutcome = emptyOutcome();
       try {
-        const events = await client.chat.stream(bodyFor(call), { signal: call.signal, headers: callHeaders(call) });
+        const events = await client.chat.stream(bodyFor(call), {
+          signal: call.signal,
+          headers: callHeaders(call),
+        });
         for await (const event of events) {
           if (event.type === 'ping') {
             outcome.pings += 1;
@@ -123,7 +133,12 @@ export function corePaths(settings: PathClientSettings): ChatPath[] {
         return { ...outcome, error: new Error('the stream ended without an end or error event') };
       } catch (error) {
         const partial = (error as { partial?: { text?: string; finishReason?: string } }).partial;
-        return { ...outcome, error, text: partial?.text ?? outcome.text, finishReason: partial?.finishReason };
+        return {
+          ...outcome,
+          error,
+          text: partial?.text ?? outcome.text,
+          finishReason: partial?.finishReason,
+        };
       }
     },
   };

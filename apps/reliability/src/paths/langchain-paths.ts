@@ -4,9 +4,9 @@ import {
   type ChatCall,
   type ChatOutcome,
   type ChatPath,
+  callHeaders,
   emptyOutcome,
   promptFor,
-  callHeaders,
   weatherToolDescription,
 } from './chat-path';
 import type { PathClientSettings } from './core-paths';

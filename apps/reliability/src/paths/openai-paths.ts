@@ -3,9 +3,9 @@ import {
   type ChatCall,
   type ChatOutcome,
   type ChatPath,
+  callHeaders,
   emptyOutcome,
   promptFor,
-  callHeaders,
   weatherToolDescription,
 } from './chat-path';
 
@@ -51,7 +51,10 @@ export function openAiMiddlewarePaths(settings: { baseURL: string }): ChatPath[]
     async run(call) {
       const outcome = emptyOutcome();
       try {
-        const completion = await client.chat.completions.create({ ...body(call), stream: false }, requestOptions(call));
+        const completion = await client.chat.completions.create(
+          { ...body(call), stream: false },
+          requestOptions(call),
+        );
         const choice = completion.choices[0];
         const finishReason = choice?.finish_reason as string | undefined;
         return {
@@ -75,7 +78,10 @@ export function openAiMiddlewarePaths(settings: { baseURL: string }): ChatPath[]
       const outcome: ChatOutcome = emptyOutcome();
       const toolIndexes = new Set<number>();
       try {
-        const chunks = await client.chat.completions.create({ ...body(call), stream: true }, requestOptions(call));
+        const chunks = await client.chat.completions.create(
+          { ...body(call), stream: true },
+          requestOptions(call),
+        );
         for await (const chunk of chunks) {
           outcome.servedModel = chunk.model || outcome.servedModel;
           const choice = chunk.choices[0];
@@ -89,7 +95,11 @@ export function openAiMiddlewarePaths(settings: { baseURL: string }): ChatPath[]
           }
           if (choice?.finish_reason) outcome.finishReason = choice.finish_reason;
         }
-        return { ...outcome, ok: outcome.finishReason !== 'error' && outcome.finishReason !== undefined, toolCalls: toolIndexes.size };
+        return {
+          ...outcome,
+          ok: outcome.finishReason !== 'error' && outcome.finishReason !== undefined,
+          toolCalls: toolIndexes.size,
+        };
       } catch (error) {
         return { ...outcome, error, toolCalls: toolIndexes.size };
       }

@@ -48,22 +48,34 @@ const sharedSignal = section('cancellation-shared-signal');
 const fuzz = section('decoder-fuzz');
 const thousand = section('load-thousand-streams');
 const soak = section('soak');
-const limits = section('limits-across-instances');
 const hostile = section('hostile-input');
 const secrets = section('secrets');
 const interop = section('interop');
 
-const failures = (value(run, 'failures') as Array<{ file: string; test: string; error: string }> | undefined) ?? [];
-const files = (value(run, 'files') as Record<string, { passed: number; failed: number; skipped: number; durationMs: number }> | undefined) ?? {};
+const failures =
+  (value(run, 'failures') as Array<{ file: string; test: string; error: string }> | undefined) ?? [];
+const files =
+  (value(run, 'files') as
+    | Record<string, { passed: number; failed: number; skipped: number; durationMs: number }>
+    | undefined) ?? {};
 const captureSummaries = Object.entries(results.sections)
   .map(([name, entry]) => [name, (entry.figures as Figures).capture] as const)
-  .filter((entry): entry is readonly [string, { entries: number; bytes: number; secrets: number; findings: number }] => entry[1] !== undefined);
+  .filter(
+    (
+      entry,
+    ): entry is readonly [string, { entries: number; bytes: number; secrets: number; findings: number }] =>
+      entry[1] !== undefined,
+  );
 const scannedBytes = captureSummaries.reduce((sum, [, capture]) => sum + capture.bytes, 0);
 const scannedEntries = captureSummaries.reduce((sum, [, capture]) => sum + capture.entries, 0);
 const findings = captureSummaries.reduce((sum, [, capture]) => sum + capture.findings, 0);
-const fuzzRuns = Object.values((value(fuzz, 'runsPerProperty') as Record<string, number> | undefined) ?? {}).reduce((sum, runs) => sum + runs, 0);
+const fuzzRuns = Object.values(
+  (value(fuzz, 'runsPerProperty') as Record<string, number> | undefined) ?? {},
+).reduce((sum, runs) => sum + runs, 0);
 const memorySamples = (value(soak, 'memorySamples') as Array<[number, number, number]> | undefined) ?? [];
-const failedCells = (value(matrix, 'failedCells') as Array<{ row: string; path: string; problems: string[] }> | undefined) ?? [];
+const failedCells =
+  (value(matrix, 'failedCells') as Array<{ row: string; path: string; problems: string[] }> | undefined) ??
+  [];
 
 const lines: string[] = [];
 const push = (...text: string[]): void => {
@@ -73,7 +85,8 @@ const text = (...path: string[]): string => {
   const found = nested(results.sections[path[0] as string]?.figures as Figures | undefined, ...path.slice(1));
   return found === undefined ? 'n/a' : String(found);
 };
-const megabytes = (bytes: unknown): string => (typeof bytes === 'number' ? `${Math.round(bytes / 2 ** 20)} MB` : 'n/a');
+const megabytes = (bytes: unknown): string =>
+  typeof bytes === 'number' ? `${Math.round(bytes / 2 ** 20)} MB` : 'n/a';
 const runs = (value(fuzz, 'runsPerProperty') as Record<string, number> | undefined) ?? {};
 
 push(
@@ -86,7 +99,7 @@ push(
   'against the emulator and real `redis-server` processes, under faults, load and hostile input. Nothing is mocked, every',
   'call has a time bound, and every figure below was written by the suite itself.',
   '',
-  `**Latest run:** ${results.runStartedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}, ${Math.round(results.runDurationMs / 1000)} s, Node ${results.machine.node}, ${results.machine.cpus} × ${results.machine.cpuModel}; seed ${String(results.sections['cancellation']?.seed ?? 'n/a')} (replay with \`RELIABILITY_SEED\`).`,
+  `**Latest run:** ${results.runStartedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}, ${Math.round(results.runDurationMs / 1000)} s, Node ${results.machine.node}, ${results.machine.cpus} × ${results.machine.cpuModel}; seed ${String(results.sections.cancellation?.seed ?? 'n/a')} (replay with \`RELIABILITY_SEED\`).`,
   `**Tests:** ${number(run, 'passed')} passed, ${number(run, 'failed')} failed.`,
   '',
   '## What is tested',
@@ -107,7 +120,11 @@ push(
   `| fault matrix | ${number(matrix, 'cellsPassed')} / ${number(matrix, 'cells')} cells hold; slowest cell ${number(matrix, 'slowestCellMs')} ms |`,
   `| abort → upstream disconnect | p50 ${number(cancellation, 'p50DisconnectLatencyMs')} ms, max ${number(cancellation, 'maxDisconnectLatencyMs')} ms over ${number(cancellation, 'runs')} aborts (bound 100 ms) |`,
   `| leftovers after aborts | ${number(cancellation, 'runsWithLeftoverResources')} runs with timers/sockets left; ${number(cancellation, 'maxActiveStreamsAfterAbort')} stream slots held; abort listeners left on a long-lived signal after ${number(sharedSignal, 'callsPerPath')} calls per path: ${Object.values((value(sharedSignal, 'listenersLeftPerPath') as Record<string, number> | undefined) ?? {}).reduce((sum, count) => sum + count, 0)} |`,
-  `| fuzz runs | ${fuzzRuns.toLocaleString('en-US')} (${Object.entries(runs).map(([name, count]) => `${name} ${count}`).join(', ')}); 50 MB stream: ${megabytes(nested(fuzz, 'fiftyMegabyteStream', 'peakMemoryGrowthBytes'))} retained at peak |`,
+  `| fuzz runs | ${fuzzRuns.toLocaleString('en-US')} (${Object.entries(runs)
+    .map(([name, count]) => `${name} ${count}`)
+    .join(
+      ', ',
+    )}); 50 MB stream: ${megabytes(nested(fuzz, 'fiftyMegabyteStream', 'peakMemoryGrowthBytes'))} retained at peak |`,
   `| 1,000 concurrent streams | ${number(thousand, 'byteIdentical')} / ${number(thousand, 'streams')} byte-identical, ${number(thousand, 'peakConcurrentStreams')} open at once, ${(Number(value(thousand, 'elapsedMs') ?? 0) / 1000).toFixed(1)} s; usage events ${usd(thousand, 'usageCostUsd')} = \`/key\` ${usd(thousand, 'keySpentUsd')}; peak RSS ${number(thousand, 'peakRssMb')} MB (client + middleware) |`,
   `| soak streams | ${number(soak, 'streams')} in ${Math.round(Number(value(soak, 'durationMs') ?? 0) / 1000)} s (${number(soak, 'streamsPerSecond')}/s), ${number(soak, 'clientAborts')} client aborts, ${number(soak, 'checksumMatches')} / ${number(soak, 'completed')} completed byte-identical, ${number(soak, 'brokenCount')} broken |`,
   `| soak accounting | ${number(soak, 'usageEvents')} usage events for ${number(soak, 'upstreamRequests')} upstream requests; ${number(soak, 'costMismatchCount')} completed events differ from the emulator's bill; events ${usd(soak, 'usageEventsTotalUsd')} ≥ \`/key\` ${usd(soak, 'keySpentUsd')} (aborted streams charged an estimate) |`,
@@ -125,8 +142,14 @@ push(
 );
 if (failures.length === 0) push('None: every check holds.', '');
 else {
-  push('Real defects found by the suite, kept as failing tests until fixed (never marked expected-to-fail):', '');
-  for (const failure of failures) push(`- \`${failure.file}\` › ${failure.test.replace(/ > /g, ' › ')}: ${failure.error.replace(/\|/g, '\\|')}`);
+  push(
+    'Real defects found by the suite, kept as failing tests until fixed (never marked expected-to-fail):',
+    '',
+  );
+  for (const failure of failures)
+    push(
+      `- \`${failure.file}\` › ${failure.test.replace(/ > /g, ' › ')}: ${failure.error.replace(/\|/g, '\\|')}`,
+    );
   push('');
 }
 if (failedCells.length > 0) {
@@ -156,7 +179,10 @@ push(
   '|---|---|---|---|',
   ...Object.entries(files)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([file, counts]) => `| \`${file}\` | ${counts.passed} | ${counts.failed} | ${(counts.durationMs / 1000).toFixed(1)} s |`),
+    .map(
+      ([file, counts]) =>
+        `| \`${file}\` | ${counts.passed} | ${counts.failed} | ${(counts.durationMs / 1000).toFixed(1)} s |`,
+    ),
   '',
   '| results section | recorded |',
   '|---|---|',
@@ -165,7 +191,12 @@ push(
     .map((name) => `| ${name} | ${recorded(name)} |`),
   '',
   ...(memorySamples.length > 0
-    ? ['Soak memory after GC (seconds: RSS MB / heap MB):', '', memorySamples.map(([seconds, rss, heap]) => `${seconds}: ${rss}/${heap}`).join(', '), '']
+    ? [
+        'Soak memory after GC (seconds: RSS MB / heap MB):',
+        '',
+        memorySamples.map(([seconds, rss, heap]) => `${seconds}: ${rss}/${heap}`).join(', '),
+        '',
+      ]
     : []),
   '</details>',
   '',

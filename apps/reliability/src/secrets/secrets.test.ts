@@ -1,12 +1,17 @@
 import { inspect } from 'node:util';
-import { buildAuthUrl, createOpenRouterClient, createPkcePair, exchangeAuthCode } from '@openrouter-adapters/core';
+import {
+  buildAuthUrl,
+  createOpenRouterClient,
+  createPkcePair,
+  exchangeAuthCode,
+} from '@openrouter-adapters/core';
 import { type Emulator, startEmulator } from '@openrouter-adapters/emulator';
 import { type KeyStore, memoryKeyStore } from '@openrouter-adapters/express';
 import { ChatOpenRouter } from '@openrouter-adapters/langchain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCapture } from '../harness/capture';
-import { expectNoLeaks } from '../harness/expect-no-leaks';
 import { createApiKey } from '../harness/create-api-key';
+import { expectNoLeaks } from '../harness/expect-no-leaks';
 import { echoTriggers, type KeyEchoUpstream, startKeyEchoUpstream } from '../harness/key-echo-upstream';
 import { recordResults } from '../harness/results';
 import { type Gateway, startGateway } from '../harness/start-gateway-stack';
@@ -39,15 +44,26 @@ function recordingKeyStore(): KeyStore {
   };
 }
 
-async function captured(label: string, response: Response): Promise<{ status: number; location: string | null; cookie: string | null; body: string }> {
+async function captured(
+  label: string,
+  response: Response,
+): Promise<{ status: number; location: string | null; cookie: string | null; body: string }> {
   const body = await response.text();
   capture.add(label, `${response.status} ${JSON.stringify([...response.headers.entries()])}\n${body}`);
-  return { status: response.status, location: response.headers.get('location'), cookie: response.headers.get('set-cookie'), body };
+  return {
+    status: response.status,
+    location: response.headers.get('location'),
+    cookie: response.headers.get('set-cookie'),
+    body,
+  };
 }
 
 /** The PKCE sign-in of `userId` through the middleware's routes, as a browser would do it. */
 async function signInThroughMiddleware(userId: string): Promise<void> {
-  const start = await captured('GET /auth/sign-in', await fetch(`${gateway.baseURL}/auth/sign-in`, { headers: { 'x-user': userId }, redirect: 'manual' }));
+  const start = await captured(
+    'GET /auth/sign-in',
+    await fetch(`${gateway.baseURL}/auth/sign-in`, { headers: { 'x-user': userId }, redirect: 'manual' }),
+  );
   expect(start.status).toBe(302);
   const verifierCookie = (start.cookie ?? '').split(';')[0] ?? '';
   const consent = await captured(
@@ -58,10 +74,16 @@ async function signInThroughMiddleware(userId: string): Promise<void> {
   expect(consent.location).toContain('/auth/callback?code=');
   const callback = await captured(
     'GET /auth/callback',
-    await fetch(consent.location ?? '', { headers: { 'x-user': userId, cookie: verifierCookie }, redirect: 'manual' }),
+    await fetch(consent.location ?? '', {
+      headers: { 'x-user': userId, cookie: verifierCookie },
+      redirect: 'manual',
+    }),
   );
   expect(callback.status).toBe(302);
-  const status = await captured('GET /auth/status', await fetch(`${gateway.baseURL}/auth/status`, { headers: { 'x-user': userId } }));
+  const status = await captured(
+    'GET /auth/status',
+    await fetch(`${gateway.baseURL}/auth/status`, { headers: { 'x-user': userId } }),
+  );
   expect(JSON.parse(status.body)).toEqual({ data: { signed_in: true } });
 }
 
@@ -74,7 +96,8 @@ beforeAll(async () => {
     serverKey,
     upstreamBaseURL: echo.baseURL,
     middleware: {
-      authorize: (request) => (typeof request.headers['x-user'] === 'string' ? request.headers['x-user'] : 'anonymous'),
+      authorize: (request) =>
+        typeof request.headers['x-user'] === 'string' ? request.headers['x-user'] : 'anonymous',
       forwardHeaders: ['x-emulator-scenario'],
       signIn: { keyStore: recordingKeyStore(), successRedirect: '/' },
     },
@@ -89,7 +112,12 @@ afterAll(async () => {
 });
 
 /** Runs every path with every trigger, capturing outcomes, errors (with causes, toJSON, stacks). */
-async function exercise(label: string, paths: ChatPath[], triggers: readonly string[], headers?: Record<string, string>): Promise<number> {
+async function exercise(
+  label: string,
+  paths: ChatPath[],
+  triggers: readonly string[],
+  headers?: Record<string, string>,
+): Promise<number> {
   let calls = 0;
   for (const path of paths) {
     for (const trigger of triggers) {
@@ -107,7 +135,10 @@ async function exercise(label: string, paths: ChatPath[], triggers: readonly str
         capture.add(`${label} ${path.name} ${trigger} outcome`, outcome);
         if (outcome.error !== undefined) {
           capture.add(`${label} ${path.name} ${trigger} error`, outcome.error);
-          capture.add(`${label} ${path.name} ${trigger} error (console)`, inspect(outcome.error, { depth: 10 }));
+          capture.add(
+            `${label} ${path.name} ${trigger} error (console)`,
+            inspect(outcome.error, { depth: 10 }),
+          );
         }
       }
     }
@@ -123,9 +154,18 @@ describe('secrets: no API key anywhere, server key or PKCE-issued user keys', ()
     expectNoLeaks(capture, mark);
   });
 
-  it('every client through the middleware, signed in and anonymous, success and failure', { timeout: 60_000 }, async () => {
+  it('every client through the middleware, signed in and anonymous, success and failure', {
+    timeout: 60_000,
+  }, async () => {
     const mark = capture.entries();
-    const triggers = ['', echoTriggers.error, echoTriggers.serverError, echoTriggers.streamError, echoTriggers.streamContent, echoTriggers.jsonContent];
+    const triggers = [
+      '',
+      echoTriggers.error,
+      echoTriggers.serverError,
+      echoTriggers.streamError,
+      echoTriggers.streamContent,
+      echoTriggers.jsonContent,
+    ];
     let calls = 0;
     for (const user of ['pkce-user', 'anonymous']) {
       const headers = { 'x-user': user };
@@ -137,7 +177,10 @@ describe('secrets: no API key anywhere, server key or PKCE-issued user keys', ()
         ...openAiMiddlewarePaths({ baseURL: gateway.baseURL }),
       ];
       calls += await exercise(`middleware ${user}`, paths, triggers, headers);
-      calls += await exercise(`middleware ${user} scenario`, paths, [''], { ...headers, 'x-emulator-scenario': 'mid-stream-error; after=2' });
+      calls += await exercise(`middleware ${user} scenario`, paths, [''], {
+        ...headers,
+        'x-emulator-scenario': 'mid-stream-error; after=2',
+      });
       const usage = await fetch(`${gateway.baseURL}/usage`, { headers });
       capture.add('GET /usage', await usage.text());
       const models = await fetch(`${gateway.baseURL}/models`, { headers });
@@ -146,24 +189,40 @@ describe('secrets: no API key anywhere, server key or PKCE-issued user keys', ()
     // The signed-in user's requests were paid with the PKCE key (the emulator logs its label).
     const userKey = userKeys.get('pkce-user') ?? '';
     const label = `${userKey.slice(0, 'sk-or-v1-'.length + 3)}...${userKey.slice(-3)}`;
-    expect(emulator.requests.some((request) => request.headers.authorization === `Bearer ${label}`)).toBe(true);
+    expect(emulator.requests.some((request) => request.headers.authorization === `Bearer ${label}`)).toBe(
+      true,
+    );
     figures.middlewareCalls = calls;
     expectNoLeaks(capture, mark);
   });
 
-  it('every client directly with a PKCE-issued key and with the server key, errors included', { timeout: 60_000 }, async () => {
+  it('every client directly with a PKCE-issued key and with the server key, errors included', {
+    timeout: 60_000,
+  }, async () => {
     const mark = capture.entries();
     const pair = await createPkcePair();
     const consent = await fetch(
-      buildAuthUrl({ callbackUrl: 'http://127.0.0.1:1/callback', codeChallenge: pair.codeChallenge, baseURL: emulator.authURL }),
+      buildAuthUrl({
+        callbackUrl: 'http://127.0.0.1:1/callback',
+        codeChallenge: pair.codeChallenge,
+        baseURL: emulator.authURL,
+      }),
       { headers: { 'x-emulator-auto-approve': '1' }, redirect: 'manual' },
     );
     const code = new URL(consent.headers.get('location') ?? '').searchParams.get('code') ?? '';
-    const exchanged = await exchangeAuthCode({ code, codeVerifier: pair.codeVerifier, baseURL: emulator.baseURL });
+    const exchanged = await exchangeAuthCode({
+      code,
+      codeVerifier: pair.codeVerifier,
+      baseURL: emulator.baseURL,
+    });
     directUserKey = exchanged.key;
     capture.addSecret('PKCE key (direct)', directUserKey);
     // A second exchange of the same code fails: its error must not carry the code's key either.
-    const reused = await exchangeAuthCode({ code, codeVerifier: pair.codeVerifier, baseURL: emulator.baseURL }).catch((error: unknown) => error);
+    const reused = await exchangeAuthCode({
+      code,
+      codeVerifier: pair.codeVerifier,
+      baseURL: emulator.baseURL,
+    }).catch((error: unknown) => error);
     capture.add('reused code error', reused);
 
     let calls = 0;
@@ -175,7 +234,9 @@ describe('secrets: no API key anywhere, server key or PKCE-issued user keys', ()
       const settings = { baseURL: echo.baseURL, apiKey, idleTimeoutMs: 5_000 };
       const paths = [...corePaths(settings), ...aiSdkPaths(settings), ...langchainPaths(settings)];
       calls += await exercise(`direct ${who}`, paths, triggers);
-      calls += await exercise(`direct ${who} scenario`, paths, [''], { 'x-emulator-scenario': 'http-error; code=401' });
+      calls += await exercise(`direct ${who} scenario`, paths, [''], {
+        'x-emulator-scenario': 'http-error; code=401',
+      });
       // Serialised and printed forms of the objects that hold the key.
       const model = new ChatOpenRouter('openai/gpt-4o-mini', { baseURL: echo.baseURL, apiKey });
       capture.add(`langchain toJSON (${who})`, JSON.stringify(model.toJSON()));

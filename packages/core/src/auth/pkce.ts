@@ -50,13 +50,18 @@ function randomVerifier(length: number): string {
   return verifier;
 }
 
+export type CreatePkcePairOptions = {
+  /** Derive the challenge of this verifier instead of generating one. */
+  codeVerifier?: string;
+  /** Length of a generated verifier, 43–128 (default 64). */
+  length?: number;
+};
+
 /**
  * A PKCE verifier and its S256 challenge (`base64url(SHA-256(verifier))`, Web Crypto). Pass
  * `codeVerifier` to derive the challenge of a known verifier; `length` is 43–128 (default 64).
  */
-export async function createPkcePair(
-  options: { codeVerifier?: string; length?: number } = {},
-): Promise<PkcePair> {
+export async function createPkcePair(options: CreatePkcePairOptions = {}): Promise<PkcePair> {
   const { length = 64, codeVerifier } = options;
   assertValid([
     [
@@ -79,14 +84,16 @@ export async function createPkcePair(
   };
 }
 
-/** The URL to send the user to: `https://openrouter.ai/auth?callback_url=...&code_challenge=...`. */
-export function buildAuthUrl(options: {
+export type BuildAuthUrlOptions = {
   callbackUrl: string;
   codeChallenge: string;
   codeChallengeMethod?: PkceChallengeMethod;
   /** Default `https://openrouter.ai/auth` (the emulator serves one at `<emulator>/auth`). */
   baseURL?: string;
-}): string {
+};
+
+/** The URL to send the user to: `https://openrouter.ai/auth?callback_url=...&code_challenge=...`. */
+export function buildAuthUrl(options: BuildAuthUrlOptions): string {
   const base = options.baseURL ?? 'https://openrouter.ai/auth';
   assertValid([
     ['callbackUrl', isAbsoluteUrl(options.callbackUrl), 'must be an absolute URL'],
@@ -112,13 +119,13 @@ export type ExchangeAuthCodeOptions = {
   timeoutMs?: number;
 };
 
+export type ExchangeAuthCodeResult = { key: string; userId?: string };
+
 /**
  * Exchanges the one-time code for the user's API key. Not retried (a code works once); failures
  * are typed errors that never contain the code, the verifier or the key.
  */
-export async function exchangeAuthCode(
-  options: ExchangeAuthCodeOptions,
-): Promise<{ key: string; userId?: string }> {
+export async function exchangeAuthCode(options: ExchangeAuthCodeOptions): Promise<ExchangeAuthCodeResult> {
   assertValid([
     ['code', options.code, 'is required'],
     ['codeVerifier', options.codeVerifier, 'is required'],

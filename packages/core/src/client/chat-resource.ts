@@ -18,6 +18,7 @@ export function streamFrom(
     idleTimeoutMs: callOptions.idleTimeoutMs ?? options.idleTimeoutMs,
     maxEventBytes: options.maxEventBytes,
     signal: callOptions.signal,
+    secrets: executed.secrets,
   });
 }
 
@@ -36,16 +37,18 @@ export function createChatResource(options: ResolvedClientOptions): ChatResource
   return {
     async send(body, callOptions = {}) {
       const executed = await executeRequest(options, post(body, false), callOptions);
-      const raw = (await readJsonBody(executed)) as WireChatResponse;
       const meta = executed.meta;
-      const response = meta.generationId || !raw.id ? meta : { ...meta, generationId: raw.id };
-      const result = chatResultFromResponse(raw, response);
-      // A choice that finished with an error (possibly with partial content) is thrown, as a
-      // stream's `result()` rejects: the error carries the result in `partial`.
-      if (result.error || result.finishReason === 'error') {
-        throw errorFromPayload(raw, { headers: meta.headers, url: meta.url, partial: result });
-      }
-      return { ...result, raw };
+      return readJsonBody(executed, (record) => {
+        const raw = record as WireChatResponse;
+        const response = meta.generationId || !raw.id ? meta : { ...meta, generationId: raw.id };
+        const result = chatResultFromResponse(raw, response);
+        // A choice that finished with an error (possibly with partial content) is thrown, as a
+        // stream's `result()` rejects: the error carries the result in `partial`.
+        if (result.error || result.finishReason === 'error') {
+          throw errorFromPayload(raw, { headers: meta.headers, url: meta.url, partial: result });
+        }
+        return { ...result, raw };
+      });
     },
     async stream(body, callOptions = {}) {
       return streamFrom(await executeRequest(options, post(body, true), callOptions), options, callOptions);

@@ -22,12 +22,14 @@ export function createCompletionsResource(options: ResolvedClientOptions): Compl
   return {
     async send(body, callOptions = {}) {
       const executed = await executeRequest(options, post(body, false), callOptions);
-      const raw = (await readJsonBody(executed)) as WireCompletionResponse;
       const meta = executed.meta;
-      if (raw.choices?.some((choice) => choice.error || choice.finish_reason === 'error')) {
-        throw errorFromPayload(raw, { headers: meta.headers, url: meta.url });
-      }
-      return { ...raw, response: meta.generationId || !raw.id ? meta : { ...meta, generationId: raw.id } };
+      return readJsonBody(executed, (record) => {
+        const raw = record as WireCompletionResponse;
+        if (raw.choices?.some((choice) => choice.error || choice.finish_reason === 'error')) {
+          throw errorFromPayload(raw, { headers: meta.headers, url: meta.url });
+        }
+        return { ...raw, response: meta.generationId || !raw.id ? meta : { ...meta, generationId: raw.id } };
+      });
     },
     async stream(body, callOptions = {}) {
       return streamFrom(await executeRequest(options, post(body, true), callOptions), options, callOptions);

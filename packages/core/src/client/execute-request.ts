@@ -69,6 +69,7 @@ export async function executeRequest(
   const connectTimeoutMs = callOptions.connectTimeoutMs ?? options.connectTimeoutMs;
   const scope = createRequestScope(callOptions.signal, callOptions.timeoutMs ?? options.timeoutMs, url);
   let secrets: string[] = [];
+  let attempts = 0;
   try {
     if (scope.failure) throw scope.failure;
     const body = encodeBody(request.body);
@@ -81,6 +82,7 @@ export async function executeRequest(
     for (let attempt = 0; ; attempt++) {
       if (scope.failure) throw scope.failure;
       const current = scope.attempt(connectTimeoutMs);
+      attempts = attempt + 1;
       let error: OpenRouterError;
       try {
         const response = await fetchImpl(url, {
@@ -126,6 +128,10 @@ export async function executeRequest(
     }
   } catch (error) {
     scope.release();
+    // Tells adapters this error already went through the retry loop (errors found after a 2xx never do).
+    if (attempts > 0 && OpenRouterError.isInstance(error) && error.attempts === undefined) {
+      (error as { attempts?: number }).attempts = attempts;
+    }
     throw redactSecrets(error, secrets);
   }
 }

@@ -36,10 +36,34 @@ function renderings(error: OpenRouterError): string[] {
     error.responseBody ?? '',
     JSON.stringify(error.metadata ?? {}),
     JSON.stringify(error.headers ?? {}),
+    JSON.stringify(error.partial ?? {}),
     String(error.cause),
     (error.cause as Error | undefined)?.stack ?? '',
   ];
 }
+
+/** SSE frame of one chat chunk. */
+const frame = (chunk: Record<string, unknown>): string =>
+  `data: ${JSON.stringify({ id: 'gen-echo', object: 'chat.completion.chunk', model: 'openai/gpt-4o-mini', ...chunk })}\n\n`;
+
+/** A 200 event stream: clean text, then an in-band error chunk echoing the caller's Authorization. */
+const echoInBandError: Handler = (request, response) => {
+  const authorization = String(request.headers.authorization);
+  const key = authorization.slice(7);
+  response.writeHead(200, { 'content-type': 'text/event-stream', 'x-echo-authorization': authorization });
+  response.end(
+    frame({ choices: [{ index: 0, delta: { role: 'assistant', content: 'partial answer' } }] }) +
+      frame({
+        error: {
+          code: 502,
+          message: `stream failed for ${authorization}`,
+          metadata: { raw: JSON.stringify({ key }), provider_name: 'Echo' },
+        },
+        choices: [{ index: 0, delta: {}, finish_reason: 'error', error: { code: 502, message: `bad ${key}` } }],
+      }) +
+      'data: [DONE]\n\n',
+  );
+};
 
 describe('the API key never appears in errors', () => {
   it('redacts a key that the server echoes back in the body, metadata.raw and headers', async () => {
@@ -121,5 +145,75 @@ describe('the API key never appears in errors', () => {
     });
     const error = await rejection(client.chat.send(body));
     for (const text of renderings(error)) expect(text).not.toContain(apiKey);
+  });
+});
+
+describe('the API key never appears in errors raised after the response headers', () => {
+  it('redacts an in-band stream error event that echoes the key (message, stack, metadata.raw, partial, headers)', async () => {
+    const local = await serve(echoInBandError);
+    const stream = await createOpenRouterClient({ apiKey, baseURL: local.baseURL }).chat.stream(body);
+    const events = [];
+    for await (const event of stream) events.push(event);
+    const last = events.at(-1);
+    if (last?.type !== 'error') throw new Error(`expected a terminal error event, got ${last?.type}`);
+    const error = last.error;
+    expect(error.name).toBe('StreamError');
+    expect(error.message).toContain('stream failed for Bearer [redacted]');
+    expect(error.partial?.text).toBe('partial answer');
+    expect(error.headers?.['x-echo-authorization']).toBe('Bearer [redacted]');
+    for (const text of renderings(error)) expect(text).not.toContain(apiKey);
+    // result() rejects with the same, redacted error.
+    await expect(stream.result()).rejects.toBe(error);
+  });
+
+  it('redacts the rejection of result() when the stream is drained without iterating', async () => {
+    const local = await serve(echoInBandError);
+    const client = createOpenRouterClient({ apiKey: async () => apiKey, baseURL: local.baseURL });
+    const error = await rejection((await client.chat.stream(body)).result());
+    expect(error.name).toBe('StreamError');
+    for (const text of renderings(error)) expect(text).not.toContain(apiKey);
+    expect(JSON.stringify(error.partial?.error)).toContain('[redacted]');
+  });
+
+  it('redacts an idle timeout and an abort whose cause carries the key', async () => {
+    const local = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write(frame({ choices: [{ index: 0, delta: { content: 'hello' } }] }));
+    });
+    const client = createOpenRouterClient({ apiKey, baseURL: local.baseURL, idleTimeoutMs: 50 });
+    const idle = await rejection((await client.chat.stream(body)).result());
+    expect(idle.name).toBe('TimeoutError');
+    const controller = new AbortController();
+    const stream = await client.chat.stream(body, { signal: controller.signal, idleTimeoutMs: 0 });
+    controller.abort(new Error(`user gave up on ${apiKey}`));
+    const aborted = await rejection(stream.result());
+    expect(aborted.name).toBe('AbortError');
+    for (const error of [idle, aborted]) for (const text of renderings(error)) expect(text).not.toContain(apiKey);
+  });
+
+  it('redacts a choice-level error of a non-streamed chat or legacy completion that echoes the key', async () => {
+    const local = await serve((request, response) => {
+      const authorization = String(request.headers.authorization);
+      const choice = { index: 0, finish_reason: 'error', error: { code: 502, message: `bad ${authorization}` } };
+      sendJson(
+        response,
+        200,
+        {
+          id: 'gen-echo',
+          model: 'openai/gpt-4o-mini',
+          choices: [request.path.endsWith('/chat/completions') ? { ...choice, message: { content: 'x' } } : { ...choice, text: 'x' }],
+        },
+        { 'x-echo-authorization': authorization },
+      );
+    });
+    const client = createOpenRouterClient({ apiKey, baseURL: local.baseURL });
+    const errors = [
+      await rejection(client.chat.send(body)),
+      await rejection(client.completions.send({ model: 'openai/gpt-3.5-turbo-instruct', prompt: 'Hi' })),
+    ];
+    for (const error of errors) {
+      expect(error.message).toContain('bad Bearer [redacted]');
+      for (const text of renderings(error)) expect(text).not.toContain(apiKey);
+    }
   });
 });

@@ -10,12 +10,13 @@ export type JsonObject = Record<string, unknown>;
 /**
  * Reads a non-streamed 2xx body under the request's scope (total timeout, abort) and parses it.
  * Leading whitespace keep-alives are fine; a body holding only `{error: ...}` (OpenRouter sends
- * those with status 200) becomes the typed error for its `code`. Releases the scope.
+ * those with status 200) becomes the typed error for its `code`. `map` turns the body into the
+ * result; whatever it throws is redacted like every other error. Releases the scope.
  */
-export async function readJsonBody(
+export async function readJsonBody<T = JsonObject>(
   executed: ExecutedRequest,
-  check?: (body: JsonObject) => void,
-): Promise<JsonObject> {
+  map: (body: JsonObject) => T = (body) => body as T,
+): Promise<T> {
   const { response, meta, scope, secrets } = executed;
   try {
     let text: string;
@@ -51,8 +52,7 @@ export async function readJsonBody(
     ) {
       throw errorFromPayload(record, { headers: meta.headers, url: meta.url });
     }
-    check?.(record);
-    return record;
+    return map(record);
   } catch (error) {
     throw redactSecrets(error, secrets);
   } finally {

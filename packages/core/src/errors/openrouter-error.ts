@@ -33,6 +33,12 @@ export type OpenRouterErrorOptions = {
   generationId?: string;
   /** What was received before the failure (stream errors, idle timeouts, mid-stream aborts). */
   partial?: ChatResult;
+  /**
+   * HTTP attempts the client's retry loop made before giving up (1 = not retried). `undefined` for
+   * errors found after a 2xx response (error bodies with status 200, in-band stream errors, parse
+   * errors): no retry layer has seen those yet.
+   */
+  attempts?: number;
 };
 
 /**
@@ -59,12 +65,14 @@ export class OpenRouterError extends Error {
   declare readonly requestId: string | undefined;
   declare readonly generationId: string | undefined;
   declare readonly partial: ChatResult | undefined;
+  readonly attempts: number | undefined;
 
   constructor({ message, cause, ...details }: OpenRouterErrorOptions) {
     super(message, cause === undefined ? undefined : { cause });
     const Class = new.target;
     Object.assign(this, { name: Class.brand }, details);
     this.isRetryable = details.isRetryable ?? false;
+    this.attempts = details.attempts;
     for (let target: unknown = Class; target !== Error && typeof target === 'function'; ) {
       if (Object.hasOwn(target, 'brand')) {
         Object.defineProperty(this, brandSymbol((target as typeof OpenRouterError).brand), { value: true });

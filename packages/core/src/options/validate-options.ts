@@ -187,12 +187,17 @@ function createOptionsRule(): Rule<OpenRouterOptions> {
 
 let optionsRule: Rule<OpenRouterOptions> | undefined;
 
+export type ValidateOptionsContext = {
+  /** Prefix of every issue path, e.g. `providerOptions.openrouter`. */
+  path?: string;
+};
+
 /**
  * Checks the camelCase options and returns a clean copy (never the caller's object). Every problem
  * is collected and thrown as ONE `InvalidOptionsError` whose `issues` name each path, in camelCase,
  * prefixed with `context.path` (e.g. `providerOptions.openrouter`). `undefined` is treated as `{}`.
  */
-export function validateOptions(input: unknown, context: { path?: string } = {}): OpenRouterOptions {
+export function validateOptions(input: unknown, context: ValidateOptionsContext = {}): OpenRouterOptions {
   if (input === undefined) return {};
   const issues: OptionIssue[] = [];
   optionsRule ??= createOptionsRule();

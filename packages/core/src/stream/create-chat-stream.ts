@@ -3,6 +3,7 @@ import type { ResponseMeta } from '../client/response-meta';
 import { AbortError } from '../errors/abort-error';
 import { ConnectionError } from '../errors/connection-error';
 import { OpenRouterError } from '../errors/openrouter-error';
+import { redactSecrets } from '../errors/redact-secrets';
 import { TimeoutError } from '../errors/timeout-error';
 import type { ChatResult } from './chat-result';
 import type { ChatStreamEvent } from './chat-stream-event';
@@ -16,6 +17,11 @@ export type CreateChatStreamOptions = {
   maxEventBytes?: number;
   /** Aborting ends the stream with an `AbortError` event and cancels the body. */
   signal?: AbortSignal;
+  /**
+   * Credentials to remove from the terminal error (message, stack, `partial`, `metadata`, `cause`
+   * chain...) before anyone sees it. The client passes the ones it sent. Only the error path pays.
+   */
+  secrets?: readonly string[];
 };
 
 type Sink = Pick<ChatEventDecoder, 'feed' | 'end' | 'fail'>;
@@ -59,6 +65,7 @@ export function createChatStream(
     if (terminal !== undefined) return;
     if (!discard) queue.push(event);
     if (event.type === 'end' || event.type === 'error') {
+      if (event.type === 'error' && options.secrets) redactSecrets(event.error, options.secrets);
       terminal = event;
       cleanup();
     }

@@ -98,7 +98,14 @@ export function normalizeLimits(limits: Limits | undefined): NormalizedLimits {
   const rules: LimitRule[] = [];
   const add = (metric: LimitWindow['metric'], configured: number, windowMs: number): void => {
     const limit = metric === 'usd' ? Math.round(configured * microDollarsPerUsd) : Math.floor(configured);
-    rules.push({ metric, configured, limit, windowMs });
+    // Two limits on one metric and window (e.g. `tokensPerMinute` and a 60 s window) share a
+    // counter: the stricter one applies.
+    const seconds = Math.max(1, Math.ceil(windowMs / 1000));
+    const same = rules.findIndex(
+      (rule) => rule.metric === metric && Math.max(1, Math.ceil(rule.windowMs / 1000)) === seconds,
+    );
+    if (same < 0) rules.push({ metric, configured, limit, windowMs });
+    else if (limit < rules[same]!.limit) rules[same] = { metric, configured, limit, windowMs };
   };
   for (const [name, window] of Object.entries(shorthands)) {
     const value = limits[name as keyof typeof shorthands];

@@ -1,22 +1,37 @@
 import type { OpenRouterError } from '@openrouter-adapters/core';
-import { gatewayRejection } from '../http/gateway-rejection';
-import { windowSeconds } from '../store/rate-limiter-store';
-import type { CounterState, Store } from '../store/store';
-import {
-  describeDuration,
-  describeWindow,
-  type LimitRule,
-  microDollarsPerUsd,
-  type NormalizedLimits,
-} from './limit-rules';
+import type { CounterCharge, CounterState, Store } from '../store/store';
+import { windowSeconds } from '../store/window-seconds';
+import { type LimitRule, microDollarsPerUsd, type NormalizedLimits } from './limit-rules';
+import { fromUnits, limitRejection, streamsRejection, type TurnCause, turnRejection } from './limit-rejections';
+import type { RequestBounds } from './request-bounds';
+import { type Turn, UserTurns } from './user-turns';
 
-/** A request let through: holds its concurrent-stream slot until `release()`. */
+/** A request let through. Call `settle` exactly once when it is over (also when nothing was spent). */
 export type Admission = {
-  /** Frees the stream slot (idempotent; a no-op without one). */
-  release(): Promise<void>;
+  /** Frees the concurrent-stream slot (idempotent; a no-op without one). */
+  releaseSlot(): Promise<void>;
+  /**
+   * Replaces the request's token and USD reservations with what it actually used, then lets the
+   * user's next request without an upper bound run (idempotent).
+   */
+  settle(usage: { tokens: number; usd: number }): Promise<void>;
 };
 
-export type AdmissionResult = { ok: true; admission: Admission } | { ok: false; rejection: OpenRouterError };
+export type AdmissionResult =
+  | { ok: true; admission: Admission }
+  | { ok: false; rejection: OpenRouterError }
+  /** The client left while the request waited for its turn: send nothing. */
+  | { ok: false; clientGone: true };
+
+export type AdmissionRequest = {
+  stream: boolean;
+  /** The request's upper bounds; needed when the limits hold a token or USD budget. */
+  bounds: RequestBounds | undefined;
+  /** Longest wait for the user's turn (requests that could overspend a budget run one at a time). */
+  maxWaitMs: number;
+  /** Stops waiting for the turn (the client left). */
+  signal?: AbortSignal;
+};
 
 /** One limit's state for `GET /usage` (wire names, snake_case like OpenRouter's JSON). */
 export type LimitReport = {
@@ -28,170 +43,183 @@ export type LimitReport = {
   reset_at_ms: number | null;
 };
 
-const noSlot: Admission = { release: async () => {} };
+type Planned = { charge: CounterCharge; kind: 'requests' | 'budget' | 'slot'; rule: LimitRule | undefined };
 
+type CounterRefusal = {
+  kind: 'spent' | 'requests' | 'too-large';
+  rule: LimitRule;
+  state: CounterState;
+  amount: number;
+};
+
+type Refusal = CounterRefusal | { kind: 'streams' };
+
+const free: Admission = { releaseSlot: async () => {}, settle: async () => {} };
+
+/** Keys carry the user id as a Redis Cluster hash tag, so one `consume` touches one slot. */
 function counterKey(rule: LimitRule, userId: string): string {
-  return `${rule.metric}:${windowSeconds(rule.windowMs)}s:${userId}`;
+  return `${rule.metric}:${windowSeconds(rule.windowMs)}s:{${userId}}`;
 }
 
 function slotKey(userId: string): string {
-  return `streams:${userId}`;
+  return `streams:{${userId}}`;
 }
 
-function fromUnits(rule: LimitRule, value: number): number {
-  return rule.metric === 'usd' ? value / microDollarsPerUsd : value;
+function microDollars(usd: number): number {
+  return Math.ceil(usd * microDollarsPerUsd);
 }
 
-function formatAmount(rule: LimitRule, units: number): string {
-  if (rule.metric !== 'usd') return `${units} ${rule.metric}`;
-  const usd = units / microDollarsPerUsd;
-  return `$${usd < 0.01 && usd > 0 ? usd.toFixed(6) : usd.toFixed(2)}`;
-}
-
-function limitRejection(rule: LimitRule, state: CounterState, now: number): OpenRouterError {
-  const retryAfterMs = Math.max(0, state.resetAtMs - now);
-  const window = describeWindow(rule.windowMs);
-  const wait = describeDuration(retryAfterMs);
-  const used = Math.max(state.value, rule.limit);
-  const [errorType, message] =
-    rule.metric === 'requests'
-      ? [
-          'rate_limit_exceeded',
-          `Rate limit reached: ${rule.limit} requests per ${window} for this user. Try again in ${wait}.`,
-        ]
-      : rule.metric === 'tokens'
-        ? [
-            'token_limit_exceeded',
-            `Token limit reached: ${used} of ${rule.limit} tokens per ${window} used. It resets in ${wait}.`,
-          ]
-        : [
-            'budget_exceeded',
-            `Budget spent: ${formatAmount(rule, used)} of ${formatAmount(rule, rule.limit)} per ${window}. It resets in ${wait}.`,
-          ];
-  const resetAtMs = Number.isFinite(state.resetAtMs) ? Math.ceil(state.resetAtMs) : undefined;
-  return gatewayRejection(429, errorType, message, {
-    retryAfterMs,
-    metadata: {
-      metric: rule.metric,
-      limit: rule.configured,
-      used: fromUnits(rule, used),
-      window_ms: rule.windowMs,
-      ...(resetAtMs === undefined ? {} : { reset_at_ms: resetAtMs }),
-    },
-    headers: {
-      'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))),
-      'x-ratelimit-limit': String(rule.configured),
-      'x-ratelimit-remaining': '0',
-      ...(resetAtMs === undefined ? {} : { 'x-ratelimit-reset': String(resetAtMs) }),
-    },
+/** Which charge refused a `consume`, by priority: a spent budget, requests, streams, then a reservation too large. */
+function refusalOf(planned: readonly Planned[], states: readonly CounterState[]): Refusal {
+  const refusals: Refusal[] = [];
+  planned.forEach(({ charge, kind, rule }, index) => {
+    const state = states[index]!;
+    if (state.value + charge.amount <= charge.limit) return;
+    if (kind === 'slot' || rule === undefined) refusals.push({ kind: 'streams' });
+    else if (kind === 'requests') refusals.push({ kind: 'requests', rule, state, amount: charge.amount });
+    else
+      refusals.push({
+        kind: state.value >= rule.limit ? 'spent' : 'too-large',
+        rule,
+        state,
+        amount: charge.amount,
+      });
   });
+  const requests = refusals
+    .filter((refusal): refusal is CounterRefusal => refusal.kind === 'requests')
+    .sort((a, b) => b.state.resetAtMs - a.state.resetAtMs);
+  return (
+    refusals.find((refusal) => refusal.kind === 'spent') ??
+    requests[0] ??
+    refusals.find((refusal) => refusal.kind === 'streams') ??
+    refusals[0]!
+  );
 }
 
 /**
- * Enforces per-user limits on a `Store`. Requests are admitted atomically (increment, then compare;
- * over the limit → undo and reject). Token and USD budgets are checked before a request and
- * charged with the actual usage after it, so a budget can be exceeded by the requests already
- * in flight when it runs out (bound that with `concurrentStreams`). Stream slots are counters with
- * a time-to-live, so slots held by a crashed instance free themselves.
+ * Enforces per-user limits on a `Store`, with one atomic `consume` per admission: request counts,
+ * the stream slot and, for token and USD budgets, a reservation of the request's upper bound
+ * (prompt estimate + `max_tokens`, priced at the most expensive candidate model) are checked and
+ * taken together, or not at all. After the request, `settle` swaps the reservation for the actual
+ * usage. So concurrent requests cannot overspend a budget: each one's maximum is held while it runs.
+ *
+ * A request without an upper bound (no `max_tokens`, unknown price, web search) or whose bound
+ * exceeds what is left waits for the user's turn on this instance, then runs if anything is left,
+ * reserving its prompt. At most one such request per user runs on each instance, so a budget is
+ * overspent by at most one request per instance. Stream slots are counters with a time-to-live,
+ * so slots held by a crashed instance free themselves; its reservations lapse with their window.
  */
 export class Limiter {
   private readonly store: Store;
   private readonly slotTtlMs: number;
+  private readonly maxWaiting: number;
+  private readonly turns: UserTurns;
 
-  constructor(store: Store, slotTtlMs: number) {
+  constructor(store: Store, options: { slotTtlMs: number; maxWaiting: number }) {
     this.store = store;
-    this.slotTtlMs = slotTtlMs;
+    this.slotTtlMs = options.slotTtlMs;
+    this.maxWaiting = options.maxWaiting;
+    this.turns = new UserTurns(options.maxWaiting);
   }
 
-  async admit(userId: string, limits: NormalizedLimits, stream: boolean): Promise<AdmissionResult> {
-    const now = Date.now();
+  /** Requests of `userId` waiting for their turn on this instance. */
+  waiting(userId: string): number {
+    return this.turns.waiting(userId);
+  }
+
+  async admit(userId: string, limits: NormalizedLimits, request: AdmissionRequest): Promise<AdmissionResult> {
+    const slot = request.stream && limits.concurrentStreams !== undefined;
+    if (limits.rules.length === 0 && !slot) return { ok: true, admission: free };
+    const { bounds } = request;
+    const boundOf = (rule: LimitRule): number | undefined =>
+      rule.metric === 'tokens'
+        ? bounds?.tokens
+        : bounds?.usd === undefined
+          ? undefined
+          : microDollars(bounds.usd);
     const budgets = limits.rules.filter((rule) => rule.metric !== 'requests');
-    const states = await Promise.all(budgets.map((rule) => this.store.get(counterKey(rule, userId))));
-    for (let index = 0; index < budgets.length; index++) {
-      const rule = budgets[index]!;
-      const state = states[index];
-      if (state !== undefined && state.value >= rule.limit)
-        return { ok: false, rejection: limitRejection(rule, state, now) };
-      if (rule.limit === 0)
-        return {
-          ok: false,
-          rejection: limitRejection(rule, { value: 0, resetAtMs: now + rule.windowMs }, now),
-        };
+    const unbounded = budgets.find((rule) => boundOf(rule) === undefined);
+
+    // Bounded: reserve the whole bound, or nothing.
+    const reserveBounds = async (): Promise<{ result: AdmissionResult } | { tooLarge: CounterRefusal }> => {
+      const planned = this.plan(userId, limits, slot, (rule) => {
+        const amount = Math.max(1, boundOf(rule)!);
+        return { amount, limit: rule.limit };
+      });
+      const consumed = await this.store.consume(planned.map((entry) => entry.charge));
+      if (consumed.admitted) return { result: { ok: true, admission: this.admission(planned, consumed.states) } };
+      const refusal = refusalOf(planned, consumed.states);
+      if (refusal.kind === 'too-large') return { tooLarge: refusal };
+      return { result: { ok: false, rejection: this.rejection(refusal, limits) } };
+    };
+
+    let cause: TurnCause;
+    let causeRule: LimitRule;
+    if (unbounded === undefined) {
+      const reserved = await reserveBounds();
+      if ('result' in reserved) return reserved.result;
+      const refusal = reserved.tooLarge;
+      causeRule = refusal.rule;
+      cause = {
+        kind: 'too-large',
+        bound: refusal.amount,
+        promptTokens: bounds?.promptTokens ?? 0,
+        maxOutputTokens: bounds?.maxOutputTokens,
+      };
+    } else {
+      causeRule = unbounded;
+      const reason = unbounded.metric === 'tokens' ? bounds?.unbounded.tokens : bounds?.unbounded.usd;
+      cause = { kind: 'unbounded', reason: reason ?? 'has no upper bound' };
     }
 
-    const counted = limits.rules.filter((rule) => rule.metric === 'requests');
-    const counts = await Promise.all(
-      counted.map((rule) => this.store.increment(counterKey(rule, userId), 1, rule.windowMs)),
-    );
-    const undoCounts = (): Promise<unknown> =>
-      Promise.all(
-        counted.map((rule, index) => this.undo(counterKey(rule, userId), 1, rule.windowMs, counts[index]!)),
+    const waited = await this.turns.acquire(userId, request.maxWaitMs, request.signal);
+    if (!waited.ok) {
+      if (waited.reason === 'aborted') return { ok: false, clientGone: true };
+      const state = await this.store.get(counterKey(causeRule, userId)).then(
+        (found) => found ?? { value: 0, resetAtMs: Number.NaN },
+        () => undefined,
       );
-    let blocking: { rule: LimitRule; state: CounterState } | undefined;
-    counts.forEach((state, index) => {
-      const rule = counted[index]!;
-      if (
-        state.value > rule.limit &&
-        (blocking === undefined || state.resetAtMs > blocking.state.resetAtMs)
-      ) {
-        blocking = { rule, state };
-      }
-    });
-    if (blocking) {
-      await undoCounts();
-      return { ok: false, rejection: limitRejection(blocking.rule, blocking.state, now) };
-    }
-
-    if (!stream || limits.concurrentStreams === undefined) return { ok: true, admission: noSlot };
-    const key = slotKey(userId);
-    const slot = await this.store.increment(key, 1, this.slotTtlMs);
-    if (slot.value > limits.concurrentStreams) {
-      await Promise.all([this.undo(key, 1, this.slotTtlMs, slot), undoCounts()]);
-      const limit = limits.concurrentStreams;
       return {
         ok: false,
-        rejection: gatewayRejection(
-          429,
-          'too_many_streams',
-          `Too many streams at once: ${limit} allowed per user. Wait for one to finish (or cancel it) and retry.`,
-          {
-            retryAfterMs: 1000,
-            metadata: { metric: 'concurrent_streams', limit },
-            headers: { 'retry-after': '1', 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': '0' },
-          },
-        ),
+        rejection: turnRejection({
+          rule: causeRule,
+          state,
+          cause,
+          reason: waited.reason,
+          waitedMs: waited.waitedMs,
+          maxWaiting: this.maxWaiting,
+          now: Date.now(),
+        }),
       };
     }
-    let released = false;
-    return {
-      ok: true,
-      admission: {
-        release: async () => {
-          if (released) return;
-          released = true;
-          await this.undo(key, 1, this.slotTtlMs, slot);
-        },
-      },
-    };
+    try {
+      if (cause.kind === 'too-large' && waited.waitedMs > 0) {
+        // Requests settled meanwhile: the bound may fit now, and then the turn is not needed.
+        const reserved = await reserveBounds();
+        if ('result' in reserved) {
+          waited.turn.release();
+          return reserved.result;
+        }
+      }
+      // Anything left is enough (the counter is below the limit); the prompt is reserved.
+      const planned = this.plan(userId, limits, slot, (rule) => {
+        const prompt = rule.metric === 'tokens' ? bounds?.promptTokens : microDollars(bounds?.promptUsd ?? 0);
+        const amount = Math.max(1, prompt ?? 1);
+        return { amount, limit: rule.limit - 1 + amount };
+      });
+      const result = await this.store.consume(planned.map((entry) => entry.charge));
+      if (!result.admitted) {
+        waited.turn.release();
+        return { ok: false, rejection: this.rejection(refusalOf(planned, result.states), limits) };
+      }
+      return { ok: true, admission: this.admission(planned, result.states, waited.turn) };
+    } catch (error) {
+      waited.turn.release();
+      throw error;
+    }
   }
 
-  /** Adds actual usage to the user's token and USD counters. */
-  async charge(
-    userId: string,
-    limits: NormalizedLimits,
-    usage: { tokens: number; usd: number },
-  ): Promise<void> {
-    const microUsd = Math.ceil(usage.usd * microDollarsPerUsd);
-    await Promise.all(
-      limits.rules.map((rule) => {
-        const amount =
-          rule.metric === 'tokens' ? Math.ceil(usage.tokens) : rule.metric === 'usd' ? microUsd : 0;
-        return amount > 0 ? this.store.increment(counterKey(rule, userId), amount, rule.windowMs) : undefined;
-      }),
-    );
-  }
-
-  /** The user's counters for `GET /usage`. */
+  /** The user's counters for `GET /usage` (token and USD counters include running requests' reservations). */
   async report(
     userId: string,
     limits: NormalizedLimits,
@@ -217,6 +245,73 @@ export class Limiter {
         limits.concurrentStreams === undefined
           ? null
           : { limit: limits.concurrentStreams, active: Math.max(0, slot?.value ?? 0) },
+    };
+  }
+
+  private plan(
+    userId: string,
+    limits: NormalizedLimits,
+    slot: boolean,
+    budget: (rule: LimitRule) => { amount: number; limit: number },
+  ): Planned[] {
+    const planned: Planned[] = limits.rules.map((rule) => {
+      const key = counterKey(rule, userId);
+      if (rule.metric === 'requests') {
+        return { kind: 'requests', rule, charge: { key, amount: 1, limit: rule.limit, windowMs: rule.windowMs } };
+      }
+      return { kind: 'budget', rule, charge: { key, windowMs: rule.windowMs, ...budget(rule) } };
+    });
+    if (slot) {
+      planned.push({
+        kind: 'slot',
+        rule: undefined,
+        charge: {
+          key: slotKey(userId),
+          amount: 1,
+          limit: limits.concurrentStreams ?? 0,
+          windowMs: this.slotTtlMs,
+        },
+      });
+    }
+    return planned;
+  }
+
+  private rejection(refusal: Refusal, limits: NormalizedLimits): OpenRouterError {
+    if (refusal.kind === 'streams') return streamsRejection(limits.concurrentStreams ?? 0);
+    return limitRejection(refusal.rule, refusal.state, Date.now());
+  }
+
+  private admission(planned: readonly Planned[], states: readonly CounterState[], turn?: Turn): Admission {
+    let slotReleased = false;
+    let settled = false;
+    return {
+      releaseSlot: async () => {
+        const index = planned.findIndex((entry) => entry.kind === 'slot');
+        if (index < 0 || slotReleased) return;
+        slotReleased = true;
+        await this.undo(planned[index]!.charge.key, 1, this.slotTtlMs, states[index]!);
+      },
+      settle: async (usage) => {
+        if (settled) return;
+        settled = true;
+        try {
+          const tokens = Math.max(0, Math.ceil(usage.tokens));
+          const usd = Math.max(0, microDollars(usage.usd));
+          const now = Date.now();
+          await Promise.all(
+            planned.map(({ kind, rule, charge }, index) => {
+              if (kind !== 'budget' || rule === undefined) return undefined;
+              const actual = rule.metric === 'tokens' ? tokens : usd;
+              // A reservation whose window ended went with it: charge the usage to the new window.
+              const reserved = now < states[index]!.resetAtMs - 5 ? charge.amount : 0;
+              const delta = actual - reserved;
+              return delta === 0 ? undefined : this.store.increment(charge.key, delta, rule.windowMs);
+            }),
+          );
+        } finally {
+          turn?.release();
+        }
+      },
     };
   }
 

@@ -143,6 +143,11 @@ export type OpenRouterMiddlewareOptions = {
   storeFailure?: 'closed' | 'open';
   /** Longest wait for one store operation (default 1,000 ms). */
   storeTimeoutMs?: number;
+  /**
+   * Longest wait of a request for its user's turn (default 30 s): under a token or USD budget,
+   * requests without an upper bound (no `max_tokens`) run one at a time per user and instance.
+   */
+  budgetQueueTimeoutMs?: number;
   /** Largest request body in bytes, counted as read (default 4 MiB). */
   maxBodyBytes?: number;
   /** Time allowed to receive the whole request body (default 30 s); slower bodies get 408. */

@@ -26,6 +26,7 @@ export type ResolvedOptions = {
   timeoutMs: number;
   idleTimeoutMs: number;
   storeTimeoutMs: number;
+  budgetQueueTimeoutMs: number;
   storeFailure: 'closed' | 'open';
   modelsCacheTtlMs: number;
   generationTtlMs: number;
@@ -210,6 +211,18 @@ export function resolveOptions(options: OpenRouterMiddlewareOptions): ResolvedOp
   ) {
     issues.push({ path: 'storeFailure', message: 'must be "closed" or "open"' });
   }
+  if (options.store !== undefined) {
+    const store = options.store as unknown as Record<string, unknown> | null;
+    const missing = ['increment', 'consume', 'get', 'set', 'delete', 'close'].filter(
+      (name) => typeof store?.[name] !== 'function',
+    );
+    if (missing.length > 0) {
+      issues.push({
+        path: 'store',
+        message: `must implement the Store interface (memoryStore() or redisStore({ client })); missing ${missing.join(', ')}`,
+      });
+    }
+  }
   const forwardHeaders: string[] = [];
   if (options.forwardHeaders !== undefined) {
     if (!Array.isArray(options.forwardHeaders))
@@ -257,6 +270,7 @@ export function resolveOptions(options: OpenRouterMiddlewareOptions): ResolvedOp
     timeoutMs: positive(issues, 'timeoutMs', options.timeoutMs, 600_000),
     idleTimeoutMs: positive(issues, 'idleTimeoutMs', options.idleTimeoutMs, 60_000),
     storeTimeoutMs: positive(issues, 'storeTimeoutMs', options.storeTimeoutMs, 1_000),
+    budgetQueueTimeoutMs: positive(issues, 'budgetQueueTimeoutMs', options.budgetQueueTimeoutMs, 30_000),
     storeFailure: options.storeFailure ?? 'closed',
     modelsCacheTtlMs: positive(issues, 'modelsCacheTtlMs', options.modelsCacheTtlMs, 60_000),
     generationTtlMs: positive(issues, 'generationTtlMs', options.generationTtlMs, 7 * 24 * 60 * 60 * 1000),

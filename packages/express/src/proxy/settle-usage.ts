@@ -1,6 +1,7 @@
 import type { NormalizedUsage } from '@openrouter-adapters/core';
 import type { Gateway } from '../gateway';
-import type { NormalizedLimits } from '../limits/limit-rules';
+import type { Admission } from '../limits/limiter';
+import { estimateTokens } from '../limits/request-bounds';
 import type { UsageEvent } from '../options/middleware-options';
 import type { Endpoint } from '../policy/apply-request-policy';
 
@@ -8,7 +9,8 @@ import type { Endpoint } from '../policy/apply-request-policy';
 export type Settlement = {
   endpoint: Endpoint;
   userId: string;
-  limits: NormalizedLimits;
+  /** The request's admission: its reservations are settled with what it used. */
+  admission: Admission;
   requestedModel: string | undefined;
   stream: boolean;
   userKey: boolean;
@@ -27,11 +29,6 @@ export type Settlement = {
   /** Characters of output seen (text, reasoning, tool arguments), for estimates. */
   outputCharacters: number;
 };
-
-/** A rough token count for text: about four characters per token. */
-function estimateTokens(characters: number): number {
-  return Math.ceil(characters / 4);
-}
 
 async function estimateUsd(
   gateway: Gateway,
@@ -54,9 +51,10 @@ async function estimateUsd(
 }
 
 /**
- * Charges a finished request against the user's token and USD limits (actual usage when
- * OpenRouter reported it, otherwise an estimate, so aborting before the usage chunk is never
- * free) and emits one `onUsage` event. Never throws: failures go to `onError`.
+ * Settles a finished request against the user's token and USD limits: its reservation is
+ * replaced by the actual usage when OpenRouter reported it, otherwise by an estimate (so aborting
+ * before the usage chunk is never free). Then emits one `onUsage` event. Never throws: failures
+ * go to `onError`.
  */
 export async function settleUsage(gateway: Gateway, settlement: Settlement): Promise<void> {
   // Accounting is not urgent: let pending I/O (e.g. the upstream socket closing) go first.
@@ -78,16 +76,14 @@ export async function settleUsage(gateway: Gateway, settlement: Settlement): Pro
       estimated: true,
     };
   }
-  if (charged.tokens > 0 || charged.usd > 0) {
-    try {
-      await gateway.limiter.charge(settlement.userId, settlement.limits, charged);
-    } catch (error) {
-      gateway.reportError(error, {
-        phase: 'store',
-        userId: settlement.userId,
-        path: `/${settlement.endpoint}`,
-      });
-    }
+  try {
+    await settlement.admission.settle(charged);
+  } catch (error) {
+    gateway.reportError(error, {
+      phase: 'store',
+      userId: settlement.userId,
+      path: `/${settlement.endpoint}`,
+    });
   }
   await gateway.emitUsage({
     userId: settlement.userId,

@@ -6,7 +6,8 @@ import { readJsonBody } from '../http/read-json-body';
 import { copyAllowedHeaders } from '../http/response-headers';
 import { sendError } from '../http/send-error';
 import type { ServerTiming } from '../http/server-timing';
-import type { AdmissionResult } from '../limits/limiter';
+import type { Admission, AdmissionResult } from '../limits/limiter';
+import { hasBudgets, requestBounds } from '../limits/request-bounds';
 import type { Redactor } from '../logging/redactor';
 import { applyRequestPolicy, type Endpoint } from '../policy/apply-request-policy';
 import { forwardStream, type StreamOutcome } from '../proxy/forward-stream';
@@ -26,7 +27,10 @@ export type RouteCall = {
   startedAt: number;
 };
 
-const noSlot = { release: async () => {} };
+const noLimits: Admission = { releaseSlot: async () => {}, settle: async () => {} };
+
+/** Longest wait for the catalogue's prices when reserving a USD budget before any catalogue loaded. */
+const pricesWaitMs = 3_000;
 
 /** Store failures: 503 when failing closed (the default), otherwise logged and let through. */
 async function admit(call: RouteCall, run: () => Promise<AdmissionResult>): Promise<AdmissionResult> {
@@ -41,7 +45,7 @@ async function admit(call: RouteCall, run: () => Promise<AdmissionResult>): Prom
         'warn',
         'openrouter middleware: limits store unavailable; letting the request through (storeFailure: "open")',
       );
-      return { ok: true, admission: noSlot };
+      return { ok: true, admission: noLimits };
     }
     return {
       ok: false,
@@ -116,24 +120,46 @@ export async function handleCompletion(call: RouteCall, endpoint: Endpoint): Pro
   // Prices for estimating requests that end without usage (aborted or failed streams).
   if (applied.stream) gateway.models.warm();
   const limits = await gateway.options.limits(request, context);
-  const admission = await admit(call, () => gateway.limiter.admit(userId, limits, applied.stream));
-  if (!admission.ok) {
-    sendError(response, admission.rejection, { redactor, timing });
-    return;
-  }
+  const bounds = hasBudgets(limits)
+    ? await requestBounds({
+        endpoint,
+        body: applied.body,
+        bodyBytes: read.bytes,
+        withUsd: limits.rules.some((rule) => rule.metric === 'usd'),
+        pricing: (model) => gateway.models.listedPricing(model, pricesWaitMs),
+      })
+    : undefined;
 
   const control = new UpstreamControl();
   const onClose = (): void => {
     if (!response.writableFinished) control.stop('client-aborted');
   };
+  // Listening already: a client that leaves while its request waits for its turn leaves the queue.
   response.on('close', onClose);
+  const admitted = await admit(call, () =>
+    gateway.limiter.admit(userId, limits, {
+      stream: applied.stream,
+      bounds,
+      maxWaitMs: Math.max(1, Math.min(options.budgetQueueTimeoutMs, options.timeoutMs - (Date.now() - call.startedAt))),
+      signal: control.signal,
+    }),
+  ).catch((error: unknown) => {
+    response.off('close', onClose);
+    throw error;
+  });
+  if (!admitted.ok) {
+    response.off('close', onClose);
+    if ('rejection' in admitted) sendError(response, admitted.rejection, { redactor, timing });
+    return;
+  }
+  const { admission } = admitted;
   const remainingMs = Math.max(1, options.timeoutMs - (Date.now() - call.startedAt));
   const totalTimer = setTimeout(() => control.stop('timeout'), remainingMs);
 
   const settlement: Settlement = {
     endpoint,
     userId,
-    limits,
+    admission,
     requestedModel: applied.requestedModel,
     stream: applied.stream,
     userKey: upstreamKey.userKey,
@@ -200,11 +226,17 @@ export async function handleCompletion(call: RouteCall, endpoint: Endpoint): Pro
   } finally {
     clearTimeout(totalTimer);
     response.off('close', onClose);
-    await admission.admission
-      .release()
+    await admission
+      .releaseSlot()
       .catch((error: unknown) => gateway.reportError(error, { phase: 'store', userId, path: request.path }));
     if (settlement.billable || settlement.incompleteReason === 'upstream-error')
       await settleUsage(gateway, settlement);
+    else {
+      // Nothing reached upstream: give the reservation back.
+      await admission
+        .settle({ tokens: 0, usd: 0 })
+        .catch((error: unknown) => gateway.reportError(error, { phase: 'store', userId, path: request.path }));
+    }
   }
 }
 

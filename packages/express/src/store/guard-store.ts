@@ -26,6 +26,7 @@ export function guardStore(store: Store, timeoutMs: number): Store {
   };
   return {
     increment: (key, amount, windowMs) => guard('increment', () => store.increment(key, amount, windowMs)),
+    consume: (charges) => guard('consume', () => store.consume(charges)),
     get: (key) => guard('get', () => store.get(key)),
     set: (key, value, ttlMs) => guard('set', () => store.set(key, value, ttlMs)),
     delete: (key) => guard('delete', () => store.delete(key)),

@@ -1,30 +1,88 @@
-import { createRequire } from 'node:module';
-import type { RateLimiterMemory as RateLimiterMemoryClass } from 'rate-limiter-flexible';
-import { createRateLimiterStore, unlimitedPoints } from './rate-limiter-store';
-import type { Store } from './store';
-
-// The library's entry loads every backend (about 20 ms); load only the one used.
-const requireModule = createRequire(import.meta.url);
+import type { ConsumeResult, CounterCharge, CounterState, Store } from './store';
+import { assertCharges, assertInteger, windowSeconds } from './window-seconds';
 
 export type MemoryStoreOptions = {
   /** Prefix of every key (default `openrouter`). */
   prefix?: string;
 };
 
+type Entry = { value: number; expiresAt: number };
+
+/** Expired counters are dropped when read, and all of them at most this often (no timers). */
+const sweepIntervalMs = 30_000;
+
 /**
- * Counts limits in this process's memory (rate-limiter-flexible's memory backend). The default
- * store: correct for one instance only; with several instances every one counts on its own, so
- * limits multiply. Use `redisStore` for more than one instance.
+ * Counts limits in this process's memory. The default store: correct for one instance only;
+ * with several instances every one counts on its own, so limits multiply. Use `redisStore` for
+ * more than one instance.
+ *
+ * A plain map rather than rate-limiter-flexible's memory backend: `consume` must check several
+ * counters and add to all of them or none in one step, which that backend cannot do without
+ * reaching into its private storage. Every operation runs synchronously, so each is atomic.
+ * No timers: expired counters are dropped lazily.
  */
 export function memoryStore(options: MemoryStoreOptions = {}): Store {
-  const RateLimiterMemory = requireModule(
-    'rate-limiter-flexible/lib/RateLimiterMemory.js',
-  ) as typeof RateLimiterMemoryClass;
-  return createRateLimiterStore(
-    new RateLimiterMemory({
-      keyPrefix: options.prefix ?? 'openrouter',
-      points: unlimitedPoints,
-      duration: 60,
-    }),
-  );
+  const prefix = `${options.prefix ?? 'openrouter'}:`;
+  const entries = new Map<string, Entry>();
+  let nextSweepAt = Date.now() + sweepIntervalMs;
+
+  const live = (key: string, now: number): Entry | undefined => {
+    if (now >= nextSweepAt) {
+      nextSweepAt = now + sweepIntervalMs;
+      for (const [name, entry] of entries) if (entry.expiresAt <= now) entries.delete(name);
+    }
+    const entry = entries.get(prefix + key);
+    if (entry === undefined || entry.expiresAt > now) return entry;
+    entries.delete(prefix + key);
+    return undefined;
+  };
+  const state = (entry: Entry): CounterState => ({ value: entry.value, resetAtMs: entry.expiresAt });
+  const create = (key: string, value: number, windowMs: number, now: number): Entry => {
+    const entry = { value, expiresAt: now + windowSeconds(windowMs) * 1000 };
+    entries.set(prefix + key, entry);
+    return entry;
+  };
+
+  return {
+    async increment(key, amount, windowMs) {
+      assertInteger(amount);
+      const now = Date.now();
+      const entry = live(key, now);
+      if (entry === undefined) return state(create(key, amount, windowMs, now));
+      entry.value += amount;
+      return state(entry);
+    },
+    async consume(charges: readonly CounterCharge[]): Promise<ConsumeResult> {
+      assertCharges(charges);
+      const now = Date.now();
+      const found = charges.map((charge) => live(charge.key, now));
+      const admitted = charges.every(
+        (charge, index) => (found[index]?.value ?? 0) + charge.amount <= charge.limit,
+      );
+      const states = charges.map((charge, index) => {
+        const entry = found[index];
+        if (!admitted) {
+          return entry ? state(entry) : { value: 0, resetAtMs: now + windowSeconds(charge.windowMs) * 1000 };
+        }
+        if (entry === undefined) return state(create(charge.key, charge.amount, charge.windowMs, now));
+        entry.value += charge.amount;
+        return state(entry);
+      });
+      return { admitted, states };
+    },
+    async get(key) {
+      const entry = live(key, Date.now());
+      return entry ? state(entry) : undefined;
+    },
+    async set(key, value, ttlMs) {
+      assertInteger(value);
+      create(key, value, ttlMs, Date.now());
+    },
+    async delete(key) {
+      entries.delete(prefix + key);
+    },
+    async close() {
+      entries.clear();
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { RateLimiterRedis as RateLimiterRedisClass } from 'rate-limiter-flexible';
 import { createRateLimiterStore, unlimitedPoints } from './rate-limiter-store';
+import { createRedisConsume } from './redis-consume';
 import type { Store } from './store';
 
 const requireModule = createRequire(import.meta.url);
@@ -29,9 +30,11 @@ function isNodeRedis(client: RedisClientLike): boolean {
 }
 
 /**
- * Counts limits in Redis through rate-limiter-flexible (atomic Lua increments), so limits hold
- * across every instance that shares the Redis. Commands fail at once while the client is not
- * connected (no offline queueing), and the middleware fails closed (503) or open as configured.
+ * Counts limits in Redis, so limits hold across every instance that shares the Redis:
+ * increments through rate-limiter-flexible (atomic Lua), and admission (`consume`: check and
+ * reserve several counters at once) through one small Lua script of this package on the same
+ * keys. Commands fail at once while the client is not connected (no offline queueing), and the
+ * middleware fails closed (503) or open as configured.
  */
 export function redisStore(options: RedisStoreOptions): Store {
   const { client } = options;
@@ -44,14 +47,16 @@ export function redisStore(options: RedisStoreOptions): Store {
   const RateLimiterRedis = requireModule(
     'rate-limiter-flexible/lib/RateLimiterRedis.js',
   ) as typeof RateLimiterRedisClass;
+  const limiter = new RateLimiterRedis({
+    storeClient: client,
+    useRedisPackage: !ioredis,
+    rejectIfRedisNotReady: true,
+    keyPrefix: options.prefix ?? 'openrouter',
+    points: unlimitedPoints,
+    duration: 60,
+  });
   return createRateLimiterStore(
-    new RateLimiterRedis({
-      storeClient: client,
-      useRedisPackage: !ioredis,
-      rejectIfRedisNotReady: true,
-      keyPrefix: options.prefix ?? 'openrouter',
-      points: unlimitedPoints,
-      duration: 60,
-    }),
+    limiter,
+    createRedisConsume(client, ioredis, (name) => limiter.getKey(name)),
   );
 }
