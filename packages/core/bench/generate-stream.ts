@@ -93,6 +93,11 @@ export type StreamShape = {
   multibyteShare?: number;
   /** Most words per text/reasoning delta (default 4); 1 gives token-sized deltas. */
   maxWordsPerDelta?: number;
+  /**
+   * Give every chunk its own `created` (default false). OpenRouter repeats one envelope byte for byte;
+   * this defeats core's envelope reuse, to measure the general decoding path.
+   */
+  varyEnvelope?: boolean;
 };
 
 /**
@@ -115,7 +120,10 @@ export function* generateStreamEvents(shape: StreamShape): Generator<string> {
     for (let index = 0; index < count; index++) text += (random() < 0.8 ? ' ' : '') + pick();
     return text;
   };
-  const head = `{"id":"gen-1760000000-Qx7bF2kLmN9pRsTuVwXy","provider":"Anthropic","model":"anthropic/claude-sonnet-4.5","object":"chat.completion.chunk","created":1760000000,"choices":[{"index":0,"delta":{"role":"assistant",`;
+  let sequence = 0;
+  const created = (): number => (shape.varyEnvelope === true ? 1760000000 + sequence++ : 1760000000);
+  const head = (): string =>
+    `{"id":"gen-1760000000-Qx7bF2kLmN9pRsTuVwXy","provider":"Anthropic","model":"anthropic/claude-sonnet-4.5","object":"chat.completion.chunk","created":${created()},"choices":[{"index":0,"delta":{"role":"assistant",`;
   const tail = (finish: string): string =>
     `},"finish_reason":${finish},"native_finish_reason":${finish === 'null' ? 'null' : '"tool_use"'},"logprobs":null}]}`;
   const event = (json: string): string => `data: ${json}\n\n`;
@@ -130,29 +138,29 @@ export function* generateStreamEvents(shape: StreamShape): Generator<string> {
   for (let index = 0; index < reasoningChunks; index++) {
     const text = JSON.stringify(piece(maxWords));
     yield event(
-      `${head}"content":"","reasoning":${text},"reasoning_details":[{"type":"reasoning.text","text":${text},"format":"anthropic-claude-v1","index":0}]${tail('null')}`,
+      `${head()}"content":"","reasoning":${text},"reasoning_details":[{"type":"reasoning.text","text":${text},"format":"anthropic-claude-v1","index":0}]${tail('null')}`,
     );
     if (random() < 0.02) yield keepAlive;
   }
   let signature = '';
   while (signature.length < 344) signature += Math.floor(random() * 2 ** 31).toString(36);
   yield event(
-    `${head}"content":"","reasoning_details":[{"type":"reasoning.text","signature":"${signature}==","format":"anthropic-claude-v1","index":0}]${tail('null')}`,
+    `${head()}"content":"","reasoning_details":[{"type":"reasoning.text","signature":"${signature}==","format":"anthropic-claude-v1","index":0}]${tail('null')}`,
   );
   for (let index = 0; index < textChunks; index++) {
-    yield event(`${head}"content":${JSON.stringify(piece(maxWords))}${tail('null')}`);
+    yield event(`${head()}"content":${JSON.stringify(piece(maxWords))}${tail('null')}`);
     if (random() < 0.01) yield keepAlive;
   }
   yield event(
-    `${head}"content":"","tool_calls":[{"index":0,"id":"toolu_01A09q90qw90lq917835lq9","type":"function","function":{"name":"write_report","arguments":""}}]${tail('null')}`,
+    `${head()}"content":"","tool_calls":[{"index":0,"id":"toolu_01A09q90qw90lq917835lq9","type":"function","function":{"name":"write_report","arguments":""}}]${tail('null')}`,
   );
   for (let index = 0; index < toolChunks; index++) {
     const fragment = index === 0 ? '{"title": "' : index === toolChunks - 1 ? '"}' : piece(2);
     yield event(
-      `${head}"content":"","tool_calls":[{"index":0,"type":"function","function":{"arguments":${JSON.stringify(fragment)}}}]${tail('null')}`,
+      `${head()}"content":"","tool_calls":[{"index":0,"type":"function","function":{"arguments":${JSON.stringify(fragment)}}}]${tail('null')}`,
     );
   }
-  yield event(`${head}"content":""${tail('"tool_calls"')}`);
+  yield event(`${head()}"content":""${tail('"tool_calls"')}`);
   yield event(
     `{"id":"gen-1760000000-Qx7bF2kLmN9pRsTuVwXy","provider":"Anthropic","model":"anthropic/claude-sonnet-4.5","object":"chat.completion.chunk","created":1760000000,"choices":[],"usage":{"prompt_tokens":1840,"completion_tokens":${shape.chunks},"total_tokens":${1840 + shape.chunks},"cost":0.0312,"is_byok":false,"prompt_tokens_details":{"cached_tokens":1024,"cache_write_tokens":0,"audio_tokens":0,"video_tokens":0},"cost_details":{"upstream_inference_cost":null,"upstream_inference_prompt_cost":0.0055,"upstream_inference_completions_cost":0.0257},"completion_tokens_details":{"reasoning_tokens":${reasoningChunks},"image_tokens":0}}}`,
   );

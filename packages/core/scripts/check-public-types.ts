@@ -85,7 +85,9 @@ if (missing.size === 0) {
   process.stdout.write(`check-public-types: ${exported.length} exports; every type they use is public.\n`);
   process.exit(0);
 }
-process.stdout.write('check-public-types: types used by public signatures but not exported from src/index.ts:\n');
+process.stdout.write(
+  'check-public-types: types used by public signatures but not exported from src/index.ts:\n',
+);
 for (const [type, owners] of [...missing].sort()) {
   process.stdout.write(`- ${type}, used by ${[...owners].join(', ')}\n`);
 }

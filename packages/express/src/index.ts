@@ -16,5 +16,5 @@ export type {
 } from './options/middleware-options';
 export { type MemoryStoreOptions, memoryStore } from './store/memory-store';
 export { type RedisClientLike, type RedisStoreOptions, redisStore } from './store/redis-store';
-export type { CounterState, Store } from './store/store';
+export type { ConsumeResult, CounterCharge, CounterState, Store } from './store/store';
 export { StoreUnavailableError } from './store/store-unavailable-error';

@@ -235,3 +235,219 @@ describe('store failures', () => {
     expect((await chat(two, 'gina')).response.status).toBe(200);
   });
 });
+
+describe('token and USD budgets under concurrency (memory store)', () => {
+  const marker = 'x-test-marker';
+
+  async function send(
+    harness: Harness,
+    user: string,
+    body: Record<string, unknown>,
+    headers: Record<string, string> = {},
+    signal?: AbortSignal,
+  ) {
+    const response = await fetch(`${harness.baseURL}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-user': user, ...headers },
+      body: JSON.stringify(body),
+      signal: signal ?? AbortSignal.timeout(15_000),
+    });
+    const text = await readText(response);
+    const error =
+      response.status >= 400
+        ? (JSON.parse(text) as { error: { message: string; metadata: Record<string, unknown> } }).error
+        : undefined;
+    return { status: response.status, text, error, headers: response.headers, at: Date.now() };
+  }
+
+  function chatBody(content: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+    return { model: MODEL_IDS.gpt4oMini, messages: [{ role: 'user', content }], ...extra };
+  }
+
+  function upstream(tag: string) {
+    return emulator.requests.filter((request) => request.headers[marker] === tag);
+  }
+
+  /** The most upstream requests of `tag` that were open at the same time. */
+  function maxOverlap(tag: string): number {
+    const records = upstream(tag);
+    return Math.max(
+      0,
+      ...records.map(
+        (record) =>
+          records.filter(
+            (other) =>
+              other.startedAt <= record.startedAt &&
+              (other.endedAt ?? Number.POSITIVE_INFINITY) > record.startedAt,
+          ).length,
+      ),
+    );
+  }
+
+  async function usageOf(harness: Harness, user: string) {
+    const response = await fetch(`${harness.baseURL}/usage`, { headers: { 'x-user': user } });
+    const report = (await response.json()) as { data: { limits: Array<{ metric: string; used: number }> } };
+    captured.push(JSON.stringify(report));
+    return Object.fromEntries(report.data.limits.map((limit) => [limit.metric, limit.used]));
+  }
+
+  it('holds each request’s maximum while it runs (most expensive fallback), then settles to the actual usage', async () => {
+    const harness = await gateway({
+      authorize: userHeader,
+      limits: { tokensPerHour: 100_000, usdPerHour: 1 },
+      forwardHeaders: ['x-emulator-scenario'],
+    });
+    const body = chatBody('reserve [[tokens: 10]]', {
+      models: [MODEL_IDS.claudeSonnet],
+      max_tokens: 200,
+      stream: true,
+    });
+    const prompt = Math.ceil(Buffer.byteLength(JSON.stringify(body)) / 4);
+    const open = await fetch(`${harness.baseURL}/chat/completions`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-user': 'sara',
+        'x-emulator-scenario': 'slow-tokens; interval_ms=40',
+      },
+      body: JSON.stringify(body),
+    });
+    expect(open.status).toBe(200);
+    const during = await usageOf(harness, 'sara');
+    expect(during.tokens).toBe(prompt + 200);
+    // Claude's prices (cache writes at $3.75/M are its dearest prompt price; $15/M completion).
+    expect(during.usd).toBeCloseTo(Math.ceil((prompt * 0.00000375 + 200 * 0.000015) * 1e6) / 1e6, 9);
+    await readText(open);
+    await expect.poll(() => harness.usage.length).toBe(1);
+    const usage = harness.usage[0]!.usage!;
+    const after = await usageOf(harness, 'sara');
+    expect(after.tokens).toBe(usage.totalTokens);
+    expect(after.usd).toBeCloseTo(Math.ceil(usage.cost! * 1e6) / 1e6, 9);
+  });
+
+  it('runs requests with max_tokens side by side and never overspends beyond the one request that takes the turn', async () => {
+    const harness = await gateway({
+      authorize: userHeader,
+      limits: { tokensPerHour: 1_000 },
+      forwardHeaders: ['x-emulator-scenario', marker],
+    });
+    const tag = `bounded-${Date.now()}`;
+    const body = chatBody('bounded [[tokens: 100]]', { max_tokens: 100 });
+    const results: Array<Awaited<ReturnType<typeof send>>> = [];
+    const worker = async (): Promise<void> => {
+      for (;;) {
+        const result = await send(harness, 'tina', body, {
+          [marker]: tag,
+          'x-emulator-scenario': 'slow-tokens; interval_ms=1',
+        });
+        results.push(result);
+        if (result.status !== 200) return;
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, () => worker()));
+    await expect
+      .poll(() => harness.usage.filter((event) => event.userId === 'tina').length)
+      .toBe(results.filter((result) => result.status === 200).length);
+    const spent = harness.usage
+      .filter((event) => event.userId === 'tina')
+      .reduce((sum, event) => sum + event.charged.tokens, 0);
+    const perRequest = harness.usage.find((event) => event.userId === 'tina')!.charged.tokens;
+    expect(
+      results.filter((result) => result.status !== 200).map((result) => result.error?.metadata.error_type),
+    ).toEqual(Array(8).fill('token_limit_exceeded'));
+    expect(spent).toBeGreaterThan(1_000 - 2 * perRequest);
+    expect(spent).toBeLessThanOrEqual(1_000 + perRequest);
+    expect(maxOverlap(tag)).toBeGreaterThan(1);
+  });
+
+  it('runs requests without max_tokens one at a time per user, and says what to do when the wait is too long', async () => {
+    const harness = await gateway({
+      authorize: userHeader,
+      limits: { tokensPerHour: 100_000 },
+      budgetQueueTimeoutMs: 300,
+      forwardHeaders: ['x-emulator-scenario', marker],
+    });
+    const tag = `unbounded-${Date.now()}`;
+    const slow = fetch(`${harness.baseURL}/chat/completions`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-user': 'uma',
+        'x-emulator-scenario': 'slow-tokens; interval_ms=70',
+        [marker]: `${tag}-slow`,
+      },
+      body: JSON.stringify(chatBody('slow [[tokens: 12]]', { stream: true })),
+    });
+    const first = await slow;
+    const started = Date.now();
+    const [waiting, bounded, otherUser] = await Promise.all([
+      send(harness, 'uma', chatBody('second'), { [marker]: `${tag}-waiting` }),
+      send(harness, 'uma', chatBody('bounded', { max_tokens: 20 }), { [marker]: `${tag}-bounded` }),
+      send(harness, 'vera', chatBody('someone else'), { [marker]: `${tag}-other` }),
+    ]);
+    expect(bounded.status).toBe(200);
+    expect(otherUser.status).toBe(200);
+    expect(waiting.status).toBe(429);
+    expect(waiting.at - started).toBeGreaterThanOrEqual(290);
+    expect(waiting.headers.get('retry-after')).toBe('1');
+    expect(waiting.error?.metadata).toMatchObject({
+      error_type: 'budget_queue_timeout',
+      metric: 'tokens',
+      limit: 100_000,
+      limit_source: 'gateway',
+    });
+    expect(waiting.error?.message).toMatch(
+      /^This request sets no `max_tokens` \(and the server sets no cap\), so it could overspend the 100000 tokens per hour budget \(\d+ tokens left, resets in (\d+ min|1 h)\): such requests run one at a time per user, and another one of this user is still running after \d+ ms\. Set `max_tokens` so requests run side by side, or retry shortly\.$/,
+    );
+    expect(upstream(`${tag}-waiting`)).toHaveLength(0);
+    await readText(first);
+    // The turn is free again.
+    expect((await send(harness, 'uma', chatBody('third'), { [marker]: `${tag}-third` })).status).toBe(200);
+  });
+
+  it('never sends upstream a request whose client left while it waited for its turn', async () => {
+    const harness = await gateway({
+      authorize: userHeader,
+      limits: { usdPerDay: 10 },
+      forwardHeaders: ['x-emulator-scenario', marker],
+    });
+    const tag = `left-${Date.now()}`;
+    const first = await fetch(`${harness.baseURL}/chat/completions`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-user': 'wes',
+        'x-emulator-scenario': 'slow-tokens; interval_ms=40',
+      },
+      body: JSON.stringify(chatBody('slow [[tokens: 8]]', { stream: true })),
+    });
+    await expect(
+      send(harness, 'wes', chatBody('impatient'), { [marker]: `${tag}-gone` }, AbortSignal.timeout(100)),
+    ).rejects.toThrow();
+    await readText(first);
+    const next = await send(harness, 'wes', chatBody('next'), { [marker]: `${tag}-next` });
+    expect(next.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(upstream(`${tag}-gone`)).toHaveLength(0);
+  });
+
+  it('treats the server’s maxTokens as the bound of requests that set none, so they run side by side', async () => {
+    const harness = await gateway({
+      authorize: userHeader,
+      maxTokens: 50,
+      limits: { tokensPerHour: 100_000, usdPerHour: 1 },
+      forwardHeaders: ['x-emulator-scenario', marker],
+    });
+    const tag = `clamped-${Date.now()}`;
+    const results = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        send(harness, 'xena', chatBody('clamped [[tokens: 6]]', { stream: true }), {
+          [marker]: tag,
+          'x-emulator-scenario': 'slow-tokens; interval_ms=40',
+        }),
+      ),
+    );
+    expect(results.map((result) => result.status)).toEqual([200, 200, 200]);
+    expect(maxOverlap(tag)).toBe(3);
+  });
+});

@@ -88,6 +88,53 @@ describe.each(Object.entries(clients))('two instances sharing one Redis through 
     expect(await chat(one, 'other-user')).toBe(200);
   });
 
+  for (const metric of ['tokens', 'usd'] as const) {
+    it(`holds a ${metric} budget across both instances under concurrent load (one request over per instance at most)`, async () => {
+      const content = `${metric} budget [[tokens: 20]]`;
+      const probe = await fetch(`${emulator.baseURL}/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${serverKey}` },
+        body: JSON.stringify({ model: MODEL_IDS.gpt4oMini, messages: [{ role: 'user', content }] }),
+      });
+      const { usage } = (await probe.json()) as { usage: { total_tokens: number; cost: number } };
+      const perRequest = metric === 'tokens' ? usage.total_tokens : usage.cost;
+      const budget = 8 * perRequest;
+      const store = redisStore({ client: await connect(redisUrl), prefix: `${prefix}-${metric}` });
+      const limits = metric === 'tokens' ? { tokensPerMinute: budget } : { usdPerHour: budget };
+      const pair = [await instance(store, { limits }), await instance(store, { limits })];
+      const user = `${metric}-user`;
+      const refusals: string[] = [];
+      const worker = async (harness: Harness): Promise<void> => {
+        for (;;) {
+          const response = await fetch(`${harness.baseURL}/chat/completions`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-user': user },
+            body: JSON.stringify({ model: MODEL_IDS.gpt4oMini, messages: [{ role: 'user', content }] }),
+            signal: AbortSignal.timeout(15_000),
+          });
+          const text = await readText(response);
+          if (response.status === 200) continue;
+          refusals.push(
+            `${response.status} ${(JSON.parse(text) as { error: { metadata: { error_type: string } } }).error.metadata.error_type}`,
+          );
+          return;
+        }
+      };
+      await Promise.all(Array.from({ length: 12 }, (_, index) => worker(pair[index % 2]!)));
+      const events = () => pair.flatMap((harness) => harness.usage.filter((event) => event.userId === user));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const spent = events().reduce(
+        (sum, event) => sum + (metric === 'tokens' ? event.charged.tokens : event.charged.usd),
+        0,
+      );
+      expect(refusals).toEqual(
+        Array(12).fill(`429 ${metric === 'tokens' ? 'token_limit_exceeded' : 'budget_exceeded'}`),
+      );
+      expect(spent).toBeGreaterThanOrEqual(budget - 1e-12);
+      expect(spent).toBeLessThanOrEqual(budget + 2 * perRequest + 1e-12);
+    });
+  }
+
   it('shares USD budgets and concurrent-stream slots across instances', async () => {
     const store = redisStore({ client: await connect(redisUrl), prefix: `${prefix}-budget` });
     const limits = { usdPerDay: 0.000001, concurrentStreams: 1 };

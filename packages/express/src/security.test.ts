@@ -243,6 +243,25 @@ describe('options are validated when the middleware is created', () => {
     expect((error as Error).message).toMatch(/"authorization" can never be forwarded/);
   });
 
+  it('names a store that lacks part of the Store interface, and a bad budgetQueueTimeoutMs', () => {
+    const store = { increment: async () => ({ value: 0, resetAtMs: 0 }), get: async () => undefined };
+    let error: unknown;
+    try {
+      openRouter({ apiKey: serverKey, store: store as never, budgetQueueTimeoutMs: -1 });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(InvalidOptionsError.isInstance(error)).toBe(true);
+    expect((error as InvalidOptionsError).issues).toEqual([
+      {
+        path: 'store',
+        message:
+          'must implement the Store interface (memoryStore() or redisStore({ client })); missing consume, set, delete, close',
+      },
+      { path: 'budgetQueueTimeoutMs', message: 'must be a positive number, got -1' },
+    ]);
+  });
+
   it('is an Express middleware function with a close()', async () => {
     const middleware = openRouter({ apiKey: serverKey });
     const app = express();

@@ -13,7 +13,6 @@ export type PkcePair = {
 
 export type PkceChallengeMethod = 'S256' | 'plain';
 
-const unreserved = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~';
 const verifierPattern = /^[A-Za-z0-9\-._~]{43,128}$/;
 
 /** Throws one `InvalidOptionsError` listing every failed `[path, ok, message]` check. */
@@ -32,22 +31,11 @@ function isAbsoluteUrl(value: string): boolean {
   }
 }
 
+/** Unpadded base64url (RFC 4648 §5), the alphabet of challenges and of generated verifiers. */
 function base64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** A verifier of `length` characters from RFC 7636's unreserved set, unbiased (rejection sampling). */
-function randomVerifier(length: number): string {
-  let verifier = '';
-  const limit = 256 - (256 % unreserved.length);
-  while (verifier.length < length) {
-    for (const byte of crypto.getRandomValues(new Uint8Array(length))) {
-      if (byte < limit && verifier.length < length) verifier += unreserved[byte % unreserved.length];
-    }
-  }
-  return verifier;
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/=+$/, '')
+    .replace(/[+/]/g, (character) => (character === '+' ? '-' : '_'));
 }
 
 export type CreatePkcePairOptions = {
@@ -75,7 +63,8 @@ export async function createPkcePair(options: CreatePkcePairOptions = {}): Promi
       'must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~ (RFC 7636)',
     ],
   ]);
-  const verifier = codeVerifier ?? randomVerifier(length);
+  // base64url characters are RFC 7636 unreserved characters; `length` random bytes give more than enough.
+  const verifier = codeVerifier ?? base64Url(crypto.getRandomValues(new Uint8Array(length))).slice(0, length);
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
   return {
     codeVerifier: verifier,

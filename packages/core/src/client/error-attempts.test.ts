@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OpenRouterError } from '../errors/openrouter-error';
 import { TimeoutError } from '../errors/timeout-error';
-import { chatCompletion, type Handler, sendJson, startTestServer, type TestServer } from './__fixtures__/test-server';
+import {
+  chatCompletion,
+  type Handler,
+  sendJson,
+  startTestServer,
+  type TestServer,
+} from './__fixtures__/test-server';
 import { createOpenRouterClient } from './create-openrouter-client';
 
 // Adapters must retry in exactly one layer: `attempts` tells them whether core's retry loop
@@ -35,7 +41,9 @@ describe('attempts on errors thrown by the retry loop', () => {
     const local = await serve((_request, response) =>
       sendJson(response, 503, { error: { code: 503, message: 'down' } }),
     );
-    const error = await rejection(createOpenRouterClient({ baseURL: local.baseURL, ...fast }).chat.send(body));
+    const error = await rejection(
+      createOpenRouterClient({ baseURL: local.baseURL, ...fast }).chat.send(body),
+    );
     expect(error.attempts).toBe(3);
     expect(error.toJSON().attempts).toBe(3);
     expect(local.requests).toHaveLength(3);
@@ -55,7 +63,9 @@ describe('attempts on errors thrown by the retry loop', () => {
     const baseURL = closed.baseURL;
     await closed.close();
     server = undefined;
-    const refused = await rejection(createOpenRouterClient({ baseURL, ...fast, maxRetries: 1 }).chat.send(body));
+    const refused = await rejection(
+      createOpenRouterClient({ baseURL, ...fast, maxRetries: 1 }).chat.send(body),
+    );
     expect(refused.name).toBe('ConnectionError');
     expect(refused.attempts).toBe(2);
 
@@ -91,7 +101,11 @@ describe('attempts on errors found after a 2xx response', () => {
       await rejection(client.chat.send(body)),
       await rejection(client.chat.send(body)),
     ];
-    expect(errors.map((error) => error.name)).toEqual(['ProviderError', 'ProviderError', 'ResponseParseError']);
+    expect(errors.map((error) => error.name)).toEqual([
+      'ProviderError',
+      'ProviderError',
+      'ResponseParseError',
+    ]);
     for (const error of errors) {
       expect('attempts' in error).toBe(true);
       expect(error.attempts).toBeUndefined();

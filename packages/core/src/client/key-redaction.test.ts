@@ -59,7 +59,9 @@ const echoInBandError: Handler = (request, response) => {
           message: `stream failed for ${authorization}`,
           metadata: { raw: JSON.stringify({ key }), provider_name: 'Echo' },
         },
-        choices: [{ index: 0, delta: {}, finish_reason: 'error', error: { code: 502, message: `bad ${key}` } }],
+        choices: [
+          { index: 0, delta: {}, finish_reason: 'error', error: { code: 502, message: `bad ${key}` } },
+        ],
       }) +
       'data: [DONE]\n\n',
   );
@@ -188,20 +190,29 @@ describe('the API key never appears in errors raised after the response headers'
     controller.abort(new Error(`user gave up on ${apiKey}`));
     const aborted = await rejection(stream.result());
     expect(aborted.name).toBe('AbortError');
-    for (const error of [idle, aborted]) for (const text of renderings(error)) expect(text).not.toContain(apiKey);
+    for (const error of [idle, aborted])
+      for (const text of renderings(error)) expect(text).not.toContain(apiKey);
   });
 
   it('redacts a choice-level error of a non-streamed chat or legacy completion that echoes the key', async () => {
     const local = await serve((request, response) => {
       const authorization = String(request.headers.authorization);
-      const choice = { index: 0, finish_reason: 'error', error: { code: 502, message: `bad ${authorization}` } };
+      const choice = {
+        index: 0,
+        finish_reason: 'error',
+        error: { code: 502, message: `bad ${authorization}` },
+      };
       sendJson(
         response,
         200,
         {
           id: 'gen-echo',
           model: 'openai/gpt-4o-mini',
-          choices: [request.path.endsWith('/chat/completions') ? { ...choice, message: { content: 'x' } } : { ...choice, text: 'x' }],
+          choices: [
+            request.path.endsWith('/chat/completions')
+              ? { ...choice, message: { content: 'x' } }
+              : { ...choice, text: 'x' },
+          ],
         },
         { 'x-echo-authorization': authorization },
       );

@@ -4,6 +4,7 @@ import { redactSecrets } from '../errors/redact-secrets';
 import { ResponseParseError } from '../errors/response-parse-error';
 import { parseJson } from '../json/parse-json';
 import type { ExecutedRequest } from './execute-request';
+import type { ResponseMeta } from './response-meta';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -15,9 +16,10 @@ export type JsonObject = Record<string, unknown>;
  */
 export async function readJsonBody<T = JsonObject>(
   executed: ExecutedRequest,
-  map: (body: JsonObject) => T = (body) => body as T,
+  map: (body: JsonObject, meta: ResponseMeta) => T = (body) => body as T,
 ): Promise<T> {
   const { response, meta, scope, secrets } = executed;
+  const { url, status, headers } = meta;
   try {
     let text: string;
     try {
@@ -26,33 +28,29 @@ export async function readJsonBody<T = JsonObject>(
       throw (
         scope.failure ??
         new ConnectionError({
-          message: `The connection failed while reading the response body from ${meta.url}: ${cause instanceof Error ? cause.message : String(cause)}`,
+          message: `The connection failed while reading the response body from ${url}: ${cause instanceof Error ? cause.message : String(cause)}`,
           cause,
-          url: meta.url,
-          status: meta.status,
+          url,
+          status,
         })
       );
     }
     if (scope.failure) throw scope.failure;
-    const context = { url: meta.url, status: meta.status, headers: meta.headers };
-    const body = parseJson(text, context);
+    const body = parseJson(text, { url, status, headers });
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new ResponseParseError({
-        ...context,
         kind: 'unexpected-shape',
-        message: `Expected a JSON object from ${meta.url}, got ${Array.isArray(body) ? 'an array' : typeof body}`,
+        url,
+        status,
+        headers,
+        message: `Expected a JSON object from ${url}, got ${Array.isArray(body) ? 'an array' : typeof body}`,
       });
     }
     const record = body as JsonObject;
-    if (
-      record.error !== undefined &&
-      record.error !== null &&
-      !('choices' in record) &&
-      !('data' in record)
-    ) {
-      throw errorFromPayload(record, { headers: meta.headers, url: meta.url });
+    if (record.error != null && !('choices' in record) && !('data' in record)) {
+      throw errorFromPayload(record, { headers, url });
     }
-    return map(record);
+    return map(record, meta);
   } catch (error) {
     throw redactSecrets(error, secrets);
   } finally {
@@ -61,12 +59,12 @@ export async function readJsonBody<T = JsonObject>(
 }
 
 /** The `data` member of an envelope like `{ data: ... }` (`/models`, `/key`, `/credits`, `/generation`). */
-export function dataOf<T>(body: JsonObject, url: string): T {
+export function dataOf<T>(body: JsonObject, meta: ResponseMeta): T {
   if (!('data' in body)) {
     throw new ResponseParseError({
       kind: 'unexpected-shape',
-      url,
-      message: `Expected a "data" member in the response from ${url}`,
+      url: meta.url,
+      message: `Expected a "data" member in the response from ${meta.url}`,
     });
   }
   return body.data as T;

@@ -1,10 +1,7 @@
-import { hasBrand, OpenRouterError } from './openrouter-error';
+import { OpenRouterError } from './openrouter-error';
 
 /** 401: the API key is missing or invalid. */
 export class AuthenticationError extends OpenRouterError {
   static override readonly brand: string = 'AuthenticationError';
-
-  static override isInstance(value: unknown): value is AuthenticationError {
-    return hasBrand(value, 'AuthenticationError');
-  }
+  declare static readonly isInstance: (value: unknown) => value is AuthenticationError;
 }

@@ -1,10 +1,7 @@
-import { hasBrand, OpenRouterError } from './openrouter-error';
+import { OpenRouterError } from './openrouter-error';
 
 /** 400: the request is invalid (also an unknown model id). */
 export class BadRequestError extends OpenRouterError {
   static override readonly brand: string = 'BadRequestError';
-
-  static override isInstance(value: unknown): value is BadRequestError {
-    return hasBrand(value, 'BadRequestError');
-  }
+  declare static readonly isInstance: (value: unknown) => value is BadRequestError;
 }

@@ -1,10 +1,7 @@
-import { hasBrand, OpenRouterError } from './openrouter-error';
+import { OpenRouterError } from './openrouter-error';
 
 /** The connection failed or was reset (no HTTP status). */
 export class ConnectionError extends OpenRouterError {
   static override readonly brand: string = 'ConnectionError';
-
-  static override isInstance(value: unknown): value is ConnectionError {
-    return hasBrand(value, 'ConnectionError');
-  }
+  declare static readonly isInstance: (value: unknown) => value is ConnectionError;
 }

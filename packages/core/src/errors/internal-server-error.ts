@@ -1,10 +1,7 @@
-import { hasBrand, OpenRouterError } from './openrouter-error';
+import { OpenRouterError } from './openrouter-error';
 
 /** 500 (and unknown 5xx): OpenRouter failed. */
 export class InternalServerError extends OpenRouterError {
   static override readonly brand: string = 'InternalServerError';
-
-  static override isInstance(value: unknown): value is InternalServerError {
-    return hasBrand(value, 'InternalServerError');
-  }
+  declare static readonly isInstance: (value: unknown) => value is InternalServerError;
 }

@@ -1,4 +1,4 @@
-import { hasBrand, OpenRouterError } from './openrouter-error';
+import { OpenRouterError, type OpenRouterErrorOptions } from './openrouter-error';
 
 export type OptionIssue = {
   /** Dotted path of the offending option in camelCase, e.g. `provider.maxPrice.prompt`. */
@@ -9,18 +9,11 @@ export type OptionIssue = {
 /** Options failed validation. `issues` lists every problem found, not just the first. */
 export class InvalidOptionsError extends OpenRouterError {
   static override readonly brand: string = 'InvalidOptionsError';
-  readonly issues: readonly OptionIssue[];
+  declare static readonly isInstance: (value: unknown) => value is InvalidOptionsError;
+  declare readonly issues: readonly OptionIssue[];
 
-  constructor(options: { issues: readonly OptionIssue[]; message?: string }) {
-    super({
-      message:
-        options.message ??
-        `Invalid OpenRouter options:\n${options.issues.map((issue) => `- ${issue.path || '(root)'}: ${issue.message}`).join('\n')}`,
-    });
-    this.issues = options.issues;
-  }
-
-  static override isInstance(value: unknown): value is InvalidOptionsError {
-    return hasBrand(value, 'InvalidOptionsError');
+  constructor({ issues, message }: { issues: readonly OptionIssue[]; message?: string }) {
+    const list = issues.map((issue) => `\n- ${issue.path || '(root)'}: ${issue.message}`).join('');
+    super({ message: message ?? `Invalid OpenRouter options:${list}`, issues } as OpenRouterErrorOptions);
   }
 }

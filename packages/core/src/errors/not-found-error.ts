@@ -1,10 +1,7 @@
-import { hasBrand, OpenRouterError } from './openrouter-error';
+import { OpenRouterError } from './openrouter-error';
 
 /** 404: the resource does not exist. */
 export class NotFoundError extends OpenRouterError {
   static override readonly brand: string = 'NotFoundError';
-
-  static override isInstance(value: unknown): value is NotFoundError {
-    return hasBrand(value, 'NotFoundError');
-  }
+  declare static readonly isInstance: (value: unknown) => value is NotFoundError;
 }

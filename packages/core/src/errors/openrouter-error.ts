@@ -43,12 +43,15 @@ export type OpenRouterErrorOptions = {
 
 /**
  * The root of every error this project throws. Checks work across duplicated package copies and
- * minified builds: use `OpenRouterError.isInstance(error)` (or a subclass's `isInstance`) instead of
- * `instanceof`. Each class declares a `brand` (also its `name`); the constructor marks the instance
- * with `Symbol.for('openrouter-adapters.error.<brand>')` for every class in its chain.
+ * minified builds: use `OpenRouterError.isInstance(error)` (or a subclass's `isInstance`, which also
+ * works detached: `errors.filter(RateLimitError.isInstance)`) instead of `instanceof`. Each class
+ * declares a `brand` (also its `name`); the constructor marks the instance with
+ * `Symbol.for('openrouter-adapters.error.<brand>')` for every class in its chain.
  */
 export class OpenRouterError extends Error {
   static readonly brand: string = 'OpenRouterError';
+  /** Whether `value` was built by this class (or a subclass), in any copy of the package. */
+  declare static readonly isInstance: (value: unknown) => value is OpenRouterError;
   declare readonly status: number | undefined;
   declare readonly code: number | string | undefined;
   declare readonly errorType: string | undefined;
@@ -67,22 +70,26 @@ export class OpenRouterError extends Error {
   declare readonly partial: ChatResult | undefined;
   readonly attempts: number | undefined;
 
+  /** Subclasses add no constructor logic: every option (also `kind`, `issues`...) becomes a property. */
   constructor({ message, cause, ...details }: OpenRouterErrorOptions) {
     super(message, cause === undefined ? undefined : { cause });
-    const Class = new.target;
-    Object.assign(this, { name: Class.brand }, details);
+    Object.assign(this, { name: new.target.brand }, details);
     this.isRetryable = details.isRetryable ?? false;
     this.attempts = details.attempts;
-    for (let target: unknown = Class; target !== Error && typeof target === 'function'; ) {
-      if (Object.hasOwn(target, 'brand')) {
-        Object.defineProperty(this, brandSymbol((target as typeof OpenRouterError).brand), { value: true });
-      }
-      target = Object.getPrototypeOf(target);
+    for (let Class: typeof OpenRouterError = new.target; Class.brand; Class = Object.getPrototypeOf(Class)) {
+      if (Object.hasOwn(Class, 'brand'))
+        Object.defineProperty(this, brandSymbol(Class.brand), { value: true });
     }
   }
 
-  static isInstance(value: unknown): value is OpenRouterError {
-    return hasBrand(value, 'OpenRouterError');
+  static {
+    // A getter, so `X.isInstance` is bound to `X` for every subclass, also when passed around detached.
+    Object.defineProperty(OpenRouterError, 'isInstance', {
+      get(this: typeof OpenRouterError) {
+        const brand = this.brand;
+        return (value: unknown): boolean => hasBrand(value, brand);
+      },
+    });
   }
 
   /**
@@ -103,8 +110,8 @@ function plain(error: OpenRouterError, depth: number): Record<string, unknown> {
 /** Our errors in full (minus raw data); foreign ones as `{ name, message }` (their other fields may hold anything). */
 function summarizeCause(cause: unknown, depth: number): unknown {
   if (depth > 4 || cause === undefined) return undefined;
-  if (OpenRouterError.isInstance(cause)) return plain(cause, depth);
   if (typeof cause === 'string') return cause;
+  if (OpenRouterError.isInstance(cause)) return plain(cause, depth);
   if (typeof cause !== 'object' || cause === null) return undefined;
   const { name, message } = cause as { name?: unknown; message?: unknown };
   return { name, message, cause: summarizeCause((cause as { cause?: unknown }).cause, depth + 1) };
@@ -112,11 +119,6 @@ function summarizeCause(cause: unknown, depth: number): unknown {
 
 const brandSymbol = (brand: string): symbol => Symbol.for(`openrouter-adapters.error.${brand}`);
 
-/** @internal Whether `value` was built by the class with this brand (or a subclass), in any package copy. */
-export function hasBrand(value: unknown, brand: string): boolean {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as Record<symbol, unknown>)[brandSymbol(brand)] === true
-  );
+function hasBrand(value: unknown, brand: string): boolean {
+  return (value as Record<symbol, unknown> | null)?.[brandSymbol(brand)] === true;
 }

@@ -1,10 +1,7 @@
-import { hasBrand, OpenRouterError } from './openrouter-error';
+import { OpenRouterError } from './openrouter-error';
 
 /** 413: the request body is too large. */
 export class PayloadTooLargeError extends OpenRouterError {
   static override readonly brand: string = 'PayloadTooLargeError';
-
-  static override isInstance(value: unknown): value is PayloadTooLargeError {
-    return hasBrand(value, 'PayloadTooLargeError');
-  }
+  declare static readonly isInstance: (value: unknown) => value is PayloadTooLargeError;
 }

@@ -1,10 +1,7 @@
-import { hasBrand, OpenRouterError } from './openrouter-error';
+import { OpenRouterError } from './openrouter-error';
 
 /** 502: the upstream provider failed or returned an invalid response. */
 export class ProviderError extends OpenRouterError {
   static override readonly brand: string = 'ProviderError';
-
-  static override isInstance(value: unknown): value is ProviderError {
-    return hasBrand(value, 'ProviderError');
-  }
+  declare static readonly isInstance: (value: unknown) => value is ProviderError;
 }

@@ -1,10 +1,7 @@
-import { hasBrand, OpenRouterError } from './openrouter-error';
+import { OpenRouterError } from './openrouter-error';
 
 /** 429: rate limited (`retryAfterMs`, `rateLimit`). */
 export class RateLimitError extends OpenRouterError {
   static override readonly brand: string = 'RateLimitError';
-
-  static override isInstance(value: unknown): value is RateLimitError {
-    return hasBrand(value, 'RateLimitError');
-  }
+  declare static readonly isInstance: (value: unknown) => value is RateLimitError;
 }

@@ -1,10 +1,7 @@
-import { hasBrand, OpenRouterError } from './openrouter-error';
+import { OpenRouterError } from './openrouter-error';
 
 /** 408: the upstream request timed out. */
 export class RequestTimeoutError extends OpenRouterError {
   static override readonly brand: string = 'RequestTimeoutError';
-
-  static override isInstance(value: unknown): value is RequestTimeoutError {
-    return hasBrand(value, 'RequestTimeoutError');
-  }
+  declare static readonly isInstance: (value: unknown) => value is RequestTimeoutError;
 }

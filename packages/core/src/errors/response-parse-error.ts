@@ -1,4 +1,4 @@
-import { hasBrand, OpenRouterError, type OpenRouterErrorOptions } from './openrouter-error';
+import { OpenRouterError, type OpenRouterErrorOptions } from './openrouter-error';
 
 export type ResponseParseErrorKind =
   /** A body or `data:` payload that is not valid JSON. */
@@ -11,14 +11,10 @@ export type ResponseParseErrorKind =
 /** The response could not be decoded. */
 export class ResponseParseError extends OpenRouterError {
   static override readonly brand: string = 'ResponseParseError';
-  readonly kind: ResponseParseErrorKind;
+  declare static readonly isInstance: (value: unknown) => value is ResponseParseError;
+  declare readonly kind: ResponseParseErrorKind;
 
   constructor(options: OpenRouterErrorOptions & { kind: ResponseParseErrorKind }) {
     super(options);
-    this.kind = options.kind;
-  }
-
-  static override isInstance(value: unknown): value is ResponseParseError {
-    return hasBrand(value, 'ResponseParseError');
   }
 }

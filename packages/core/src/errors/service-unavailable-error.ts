@@ -1,10 +1,7 @@
-import { hasBrand, OpenRouterError } from './openrouter-error';
+import { OpenRouterError } from './openrouter-error';
 
 /** 503: no provider is available right now. */
 export class ServiceUnavailableError extends OpenRouterError {
   static override readonly brand: string = 'ServiceUnavailableError';
-
-  static override isInstance(value: unknown): value is ServiceUnavailableError {
-    return hasBrand(value, 'ServiceUnavailableError');
-  }
+  declare static readonly isInstance: (value: unknown) => value is ServiceUnavailableError;
 }

@@ -39,3 +39,15 @@ export function parseJson(text: string, context?: ParseJsonContext): unknown {
     });
   }
 }
+
+/**
+ * @internal Strict `JSON.parse` (no BOM allowance) that returns `undefined` instead of throwing,
+ * for callers that fall back to `parseJson` on failure (JSON never parses to `undefined`).
+ */
+export function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

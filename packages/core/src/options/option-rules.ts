@@ -3,9 +3,9 @@ import { suggestOptionName } from './suggest-option-name';
 import { toCamelCase } from './to-camel-case';
 
 /**
- * Small composable validators for the camelCase options. A rule checks one value, records every
- * problem in `issues` (paths in camelCase) and returns a clean copy, or `INVALID`.
- * `objectRule<T>` takes one rule per key of `T`, so the validator cannot drift from the type.
+ * The building blocks of option validation. A rule checks one value, records every problem in
+ * `issues` (paths in camelCase) and returns a clean copy, or `INVALID`. Objects are declared as
+ * tables: `objectRule<T>` takes one rule per key of `T`, so the validator cannot drift from the type.
  */
 
 export const INVALID: unique symbol = Symbol('invalid');
@@ -17,38 +17,42 @@ export type Shape<T> = { [K in keyof T]-?: Rule<Exclude<T[K], undefined>> };
 const forbiddenKeys: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function childPath(path: string, key: string | number): string {
-  if (typeof key === 'number') return `${path}[${key}]`;
-  return path === '' ? key : `${path}.${key}`;
+  return typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
 }
 
 /** A short, safe rendering of a received value for messages. */
 export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  switch (typeof value) {
-    case 'string':
-      return value.length > 40 ? `a ${value.length}-character string` : JSON.stringify(value);
-    case 'number':
-    case 'boolean':
-      return String(value);
-    case 'object':
-      return 'an object';
-    default:
-      return typeof value;
+  if (typeof value === 'string') {
+    return value.length > 40 ? `a ${value.length}-character string` : JSON.stringify(value);
   }
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  return Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value;
+}
+
+/** ` (got "fast")`: what was received, for the end of a message. */
+export function got(value: unknown): string {
+  return ` (got ${describeValue(value)})`;
+}
+
+/** `; did you mean "x"?` when there is a suggestion. */
+export function didYouMean(suggestion: string | undefined): string {
+  return suggestion === undefined ? '' : `; did you mean "${suggestion}"?`;
+}
+
+/** Records one problem and returns `INVALID`. */
+export function fail(issues: OptionIssue[], path: string, message: string): Invalid {
+  issues.push({ path, message });
+  return INVALID;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  if (typeof value !== 'object' || value === null) return false;
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 }
 
-export const booleanRule: Rule<boolean> = (value, path, issues) => {
-  if (typeof value === 'boolean') return value;
-  issues.push({ path, message: `must be true or false (got ${describeValue(value)})` });
-  return INVALID;
-};
+export const booleanRule: Rule<boolean> = (value, path, issues) =>
+  typeof value === 'boolean' ? value : fail(issues, path, `must be true or false${got(value)}`);
 
 export type StringRuleOptions = {
   /** Default true: empty or whitespace-only strings are rejected. */
@@ -56,48 +60,29 @@ export type StringRuleOptions = {
   maxLength?: number;
   /** Must be usable as an HTTP header value (printable ISO-8859-1, no line breaks). */
   headerSafe?: boolean;
-  /** Characters that may not appear, with the reason. */
-  forbidden?: { characters: string; reason: string };
+  /** A character that may not appear, with the reason. */
+  forbidden?: { character: string; reason: string };
 };
 
-export function stringRule(options: StringRuleOptions = {}): Rule<string> {
+export function stringRule({
+  nonEmpty = true,
+  maxLength,
+  headerSafe,
+  forbidden,
+}: StringRuleOptions = {}): Rule<string> {
   return (value, path, issues) => {
-    if (typeof value !== 'string') {
-      issues.push({ path, message: `must be a string (got ${describeValue(value)})` });
-      return INVALID;
+    if (typeof value !== 'string') return fail(issues, path, `must be a string${got(value)}`);
+    if (nonEmpty && value.trim() === '') return fail(issues, path, 'must not be empty');
+    if (maxLength !== undefined && value.length > maxLength) {
+      return fail(issues, path, `must be at most ${maxLength} characters (got ${value.length})`);
     }
-    if (options.nonEmpty !== false && value.trim() === '') {
-      issues.push({ path, message: 'must not be empty' });
-      return INVALID;
+    // Tab, printable ASCII and Latin-1 (no control characters, no line breaks).
+    if (headerSafe && /[^\t\x20-\x7e\x80-\xff]/.test(value)) {
+      return fail(issues, path, 'is sent as an HTTP header: use printable ISO-8859-1 characters only');
     }
-    if (options.maxLength !== undefined && value.length > options.maxLength) {
-      issues.push({ path, message: `must be at most ${options.maxLength} characters (got ${value.length})` });
-      return INVALID;
-    }
-    if (options.headerSafe === true && !isHeaderSafe(value)) {
-      issues.push({
-        path,
-        message:
-          'is sent as an HTTP header: use printable ISO-8859-1 characters only (no line breaks or control characters)',
-      });
-      return INVALID;
-    }
-    const forbidden = options.forbidden;
-    if (forbidden !== undefined && [...forbidden.characters].some((character) => value.includes(character))) {
-      issues.push({ path, message: forbidden.reason });
-      return INVALID;
-    }
+    if (forbidden && value.includes(forbidden.character)) return fail(issues, path, forbidden.reason);
     return value;
   };
-}
-
-function isHeaderSafe(value: string): boolean {
-  for (let index = 0; index < value.length; index += 1) {
-    const code = value.charCodeAt(index);
-    if (code === 0x09) continue;
-    if (code < 0x20 || code === 0x7f || code > 0xff) return false;
-  }
-  return true;
 }
 
 export type NumberRuleOptions = {
@@ -108,81 +93,73 @@ export type NumberRuleOptions = {
   exclusiveMin?: boolean;
 };
 
-export function numberRule(options: NumberRuleOptions = {}): Rule<number> {
-  const { integer = false, min, max, exclusiveMin = false } = options;
-  const noun = integer ? 'an integer' : 'a number';
-  let range = '';
-  if (min !== undefined && max !== undefined) {
-    range = exclusiveMin ? ` greater than ${min} and at most ${max}` : ` between ${min} and ${max}`;
-  } else if (min !== undefined) {
-    range = exclusiveMin
-      ? ` greater than ${min}`
-      : min === 0
-        ? ' that is not negative'
-        : ` of at least ${min}`;
-  } else if (max !== undefined) {
-    range = ` of at most ${max}`;
-  }
-  const expected = `must be ${integer && min === 0 && max === undefined ? 'a non-negative integer' : `${noun}${range}`}`;
-  return (value, path, issues) => {
-    const valid =
-      typeof value === 'number' &&
-      Number.isFinite(value) &&
-      (!integer || Number.isInteger(value)) &&
-      (min === undefined || (exclusiveMin ? value > min : value >= min)) &&
-      (max === undefined || value <= max);
-    if (valid) return value;
-    issues.push({ path, message: `${expected} (got ${describeValue(value)})` });
-    return INVALID;
-  };
+export function numberRule({ integer, min, max, exclusiveMin }: NumberRuleOptions = {}): Rule<number> {
+  const upTo = max === undefined ? '' : ` and at most ${max}`;
+  const range =
+    min === undefined
+      ? max === undefined
+        ? ''
+        : ` of at most ${max}`
+      : exclusiveMin
+        ? ` greater than ${min}${upTo}`
+        : max !== undefined
+          ? ` between ${min} and ${max}`
+          : min === 0
+            ? ' that is not negative'
+            : ` of at least ${min}`;
+  const expected =
+    integer && min === 0 && max === undefined
+      ? 'must be a non-negative integer'
+      : `must be ${integer ? 'an integer' : 'a number'}${range}`;
+  return (value, path, issues) =>
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    (!integer || Number.isInteger(value)) &&
+    (min === undefined || (exclusiveMin ? value > min : value >= min)) &&
+    (max === undefined || value <= max)
+      ? value
+      : fail(issues, path, expected + got(value));
 }
 
 export function enumRule<T extends string>(values: readonly T[]): Rule<T> {
-  const allowed: ReadonlySet<string> = new Set(values);
-  return (value, path, issues) => {
-    if (typeof value === 'string' && allowed.has(value)) return value as T;
-    const list = values.map((entry) => JSON.stringify(entry)).join(', ');
-    const hint = typeof value === 'string' ? suggestOptionName(value, values) : undefined;
-    issues.push({
-      path,
-      message: `must be one of ${list} (got ${describeValue(value)})${hint === undefined ? '' : `; did you mean "${hint}"?`}`,
-    });
-    return INVALID;
-  };
+  return (value, path, issues) =>
+    values.includes(value as T)
+      ? (value as T)
+      : fail(
+          issues,
+          path,
+          `must be one of ${values.map((entry) => `"${entry}"`).join(', ')}${got(value)}${didYouMean(
+            typeof value === 'string' ? suggestOptionName(value, values) : undefined,
+          )}`,
+        );
 }
 
 export type ArrayRuleOptions = { minItems?: number; maxItems?: number; unique?: boolean };
 
-export function arrayRule<T>(item: Rule<T>, options: ArrayRuleOptions = {}): Rule<T[]> {
+export function arrayRule<T>(
+  item: Rule<T>,
+  { minItems = 0, maxItems, unique }: ArrayRuleOptions = {},
+): Rule<T[]> {
   return (value, path, issues) => {
-    if (!Array.isArray(value)) {
-      issues.push({ path, message: `must be an array (got ${describeValue(value)})` });
-      return INVALID;
+    if (!Array.isArray(value)) return fail(issues, path, `must be an array${got(value)}`);
+    if (value.length < minItems) {
+      return fail(issues, path, `must list at least ${minItems} item${minItems === 1 ? '' : 's'}`);
     }
-    if (options.minItems !== undefined && value.length < options.minItems) {
-      issues.push({
-        path,
-        message: `must list at least ${options.minItems} item${options.minItems === 1 ? '' : 's'}`,
-      });
-      return INVALID;
-    }
-    if (options.maxItems !== undefined && value.length > options.maxItems) {
-      issues.push({ path, message: `must list at most ${options.maxItems} items (got ${value.length})` });
-      return INVALID;
+    if (maxItems !== undefined && value.length > maxItems) {
+      return fail(issues, path, `must list at most ${maxItems} items (got ${value.length})`);
     }
     const clean: T[] = [];
     let failed = false;
-    for (let index = 0; index < value.length; index += 1) {
-      const result = item(value[index], childPath(path, index), issues);
+    for (const [index, entry] of value.entries()) {
+      const result = item(entry, childPath(path, index), issues);
       if (result === INVALID) failed = true;
       else clean.push(result);
     }
-    if (options.unique === true) {
-      const seen = new Set<unknown>();
+    if (unique) {
       for (const [index, entry] of clean.entries()) {
-        if (seen.has(entry))
-          issues.push({ path: childPath(path, index), message: `${describeValue(entry)} is listed twice` });
-        seen.add(entry);
+        if (clean.indexOf(entry) < index) {
+          fail(issues, childPath(path, index), `${describeValue(entry)} is listed twice`);
+        }
       }
     }
     return failed ? INVALID : clean;
@@ -195,12 +172,12 @@ export function eitherRule<A, B>(
   second: { rule: Rule<B>; when: (value: unknown) => boolean },
   expected: string,
 ): Rule<A | B> {
-  return (value, path, issues) => {
-    if (first.when(value)) return first.rule(value, path, issues);
-    if (second.when(value)) return second.rule(value, path, issues);
-    issues.push({ path, message: `must be ${expected} (got ${describeValue(value)})` });
-    return INVALID;
-  };
+  return (value, path, issues) =>
+    first.when(value)
+      ? first.rule(value, path, issues)
+      : second.when(value)
+        ? second.rule(value, path, issues)
+        : fail(issues, path, `must be ${expected}${got(value)}`);
 }
 
 export type ObjectRuleOptions<T> = {
@@ -218,96 +195,73 @@ export type ObjectRule<T> = Rule<T> & { readonly keys: readonly string[] };
 /** Checks a plain object key by key; unknown keys are reported with a "did you mean" suggestion. */
 export function objectRule<T extends object>(
   shape: Shape<T>,
-  options: ObjectRuleOptions<T> = {},
+  { required = [], hints, refine }: ObjectRuleOptions<T> = {},
 ): ObjectRule<T> {
   const rules = shape as Record<string, Rule<unknown>>;
-  const known = Object.keys(rules);
+  const keys = Object.keys(rules);
   const rule: Rule<T> = (value, path, issues) => {
-    if (!isPlainObject(value)) {
-      issues.push({ path, message: `must be an object (got ${describeValue(value)})` });
-      return INVALID;
-    }
+    if (!isPlainObject(value)) return fail(issues, path, `must be an object${got(value)}`);
     const clean: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
       const keyPath = childPath(path, key);
-      if (forbiddenKeys.has(key)) {
-        issues.push({ path: keyPath, message: `"${key}" is not allowed as an option key` });
-        continue;
-      }
-      const rule = Object.hasOwn(rules, key) ? rules[key] : undefined;
-      if (rule === undefined) {
-        issues.push({ path: keyPath, message: unknownKeyMessage(key, known, options.hints) });
-        continue;
-      }
       const entry = value[key];
-      if (entry === undefined) continue;
-      const result = rule(entry, keyPath, issues);
-      if (result !== INVALID) clean[key] = result;
+      if (forbiddenKeys.has(key)) fail(issues, keyPath, `"${key}" is not allowed as an option key`);
+      else if (!Object.hasOwn(rules, key)) fail(issues, keyPath, unknownKeyMessage(key, keys, hints));
+      else if (entry !== undefined) {
+        const result = rules[key]?.(entry, keyPath, issues);
+        if (result !== INVALID) clean[key] = result;
+      }
     }
-    for (const key of options.required ?? []) {
-      if (value[key] === undefined) issues.push({ path: childPath(path, key), message: 'is required' });
-    }
-    options.refine?.(clean as T, path, issues);
+    for (const key of required)
+      if (value[key] === undefined) fail(issues, childPath(path, key), 'is required');
+    refine?.(clean as T, path, issues);
     return clean as T;
   };
-  return Object.assign(rule, { keys: known });
+  return Object.assign(rule, { keys });
 }
 
 function unknownKeyMessage(
   key: string,
   known: readonly string[],
-  hints?: Readonly<Record<string, string>>,
+  hints: Readonly<Record<string, string>> = {},
 ): string {
-  const camel = toCamelCase(key);
-  const hint =
-    hints?.[key] ??
-    hints?.[camel] ??
-    (suggestOptionName(key, known) === undefined && hints !== undefined
-      ? hints[suggestOptionName(key, Object.keys(hints)) ?? '']
-      : undefined);
-  if (hint !== undefined) {
-    return hint.includes(' ') ? hint : `unknown option; did you mean "${hint}"?`;
-  }
+  const hintFor = (name: string | undefined): string | undefined =>
+    name !== undefined && Object.hasOwn(hints, name) ? hints[name] : undefined;
   const suggestion = suggestOptionName(key, known);
-  return suggestion === undefined
+  const hint =
+    hintFor(key) ??
+    hintFor(toCamelCase(key)) ??
+    (suggestion === undefined ? hintFor(suggestOptionName(key, Object.keys(hints))) : undefined);
+  if (hint?.includes(' ')) return hint;
+  const name = hint ?? suggestion;
+  return name === undefined
     ? `unknown option (expected one of: ${known.join(', ')})`
-    : `unknown option; did you mean "${suggestion}"?`;
+    : `unknown option${didYouMean(name)}`;
 }
+
+export type RecordRuleOptions = { maxEntries?: number; maxKeyLength?: number };
 
 /** A record with caller-chosen keys (kept verbatim), e.g. `metadata` or `logitBias`. */
 export function recordRule<T>(
   value: Rule<T>,
-  options: { maxEntries?: number; maxKeyLength?: number } = {},
+  { maxEntries = Number.POSITIVE_INFINITY, maxKeyLength = Number.POSITIVE_INFINITY }: RecordRuleOptions = {},
 ): Rule<Record<string, T>> {
   return (input, path, issues) => {
-    if (!isPlainObject(input)) {
-      issues.push({ path, message: `must be an object (got ${describeValue(input)})` });
-      return INVALID;
-    }
+    if (!isPlainObject(input)) return fail(issues, path, `must be an object${got(input)}`);
     const keys = Object.keys(input);
-    if (options.maxEntries !== undefined && keys.length > options.maxEntries) {
-      issues.push({ path, message: `must have at most ${options.maxEntries} entries (got ${keys.length})` });
-    }
+    if (keys.length > maxEntries)
+      fail(issues, path, `must have at most ${maxEntries} entries (got ${keys.length})`);
     const clean: Record<string, T> = {};
     for (const key of keys) {
       const keyPath = childPath(path, key);
-      if (forbiddenKeys.has(key)) {
-        issues.push({ path: keyPath, message: `"${key}" is not allowed as a key` });
-        continue;
+      if (forbiddenKeys.has(key)) fail(issues, keyPath, `"${key}" is not allowed as a key`);
+      else if (key === '') fail(issues, keyPath, 'keys must not be empty');
+      else if (key.length > maxKeyLength) {
+        fail(issues, keyPath, `keys must be at most ${maxKeyLength} characters (got ${key.length})`);
+      } else {
+        const result = value(input[key], keyPath, issues);
+        if (result !== INVALID) clean[key] = result;
       }
-      if (key === '') {
-        issues.push({ path: keyPath, message: 'keys must not be empty' });
-        continue;
-      }
-      if (options.maxKeyLength !== undefined && key.length > options.maxKeyLength) {
-        issues.push({
-          path: keyPath,
-          message: `keys must be at most ${options.maxKeyLength} characters (got ${key.length})`,
-        });
-        continue;
-      }
-      const result = value(input[key], keyPath, issues);
-      if (result !== INVALID) clean[key] = result;
     }
     return clean;
   };

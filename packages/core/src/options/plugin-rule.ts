@@ -16,14 +16,17 @@ import {
   arrayRule,
   booleanRule,
   childPath,
-  describeValue,
+  didYouMean,
   enumRule,
+  fail,
+  got,
   INVALID,
   isPlainObject,
   numberRule,
   objectRule,
   type Rule,
   recordRule,
+  type Shape,
   stringRule,
 } from './option-rules';
 import { suggestOptionName } from './suggest-option-name';
@@ -43,16 +46,26 @@ export function createUserLocationRule(): Rule<UserLocation> {
 type PluginId = PluginOptions['id'];
 type PluginRules = { [Id in PluginId]: Rule<Extract<PluginOptions, { id: Id }>> };
 
+/** A plugin's options; `id` is checked by the plugins rule, which picked this shape by it. */
+function plugin<T extends PluginOptions>(shape: Shape<Omit<T, 'id'>>): Rule<T> {
+  return objectRule<T>({ ...shape, id: (id: unknown) => id } as unknown as Shape<T>);
+}
+
 /** The `plugins` list rule: each entry checked against the options of its `id`, each id at most once. */
 export function createPluginsRule(): Rule<PluginOptions[]> {
   const positiveInteger = numberRule({ integer: true, min: 1 });
   const nonEmpty = stringRule();
   const stringList = arrayRule(stringRule(), { unique: true });
-  const costTiers = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
+  const autoRouter: Shape<Omit<AutoBetaRouterPluginOptions, 'id'>> = {
+    enabled: booleanRule,
+    allowedModels: stringList,
+    excludedModels: stringList,
+    costTier: enumRule(['low', 'medium', 'high', 'xhigh', 'max']),
+    costQualityTradeoff: numberRule({ integer: true, min: 0, max: 10 }),
+  };
 
   const pluginRules: PluginRules = {
-    web: objectRule<WebSearchPluginOptions>({
-      id: enumRule(['web']),
+    web: plugin<WebSearchPluginOptions>({
       enabled: booleanRule,
       engine: nonEmpty,
       mode: nonEmpty,
@@ -63,54 +76,31 @@ export function createPluginsRule(): Rule<PluginOptions[]> {
       excludeDomains: stringList,
       userLocation: createUserLocationRule(),
     }),
-    'web-fetch': objectRule<WebFetchPluginOptions>({
-      id: enumRule(['web-fetch']),
+    'web-fetch': plugin<WebFetchPluginOptions>({
       maxUses: positiveInteger,
       maxContentTokens: positiveInteger,
       allowedDomains: stringList,
       blockedDomains: stringList,
     }),
-    'file-parser': objectRule<FileParserPluginOptions>({
-      id: enumRule(['file-parser']),
+    'file-parser': plugin<FileParserPluginOptions>({
       enabled: booleanRule,
       pdf: objectRule<NonNullable<FileParserPluginOptions['pdf']>>({ engine: nonEmpty }),
     }),
-    'response-healing': objectRule<ResponseHealingPluginOptions>({
-      id: enumRule(['response-healing']),
-      enabled: booleanRule,
-    }),
-    moderation: objectRule<ModerationPluginOptions>({ id: enumRule(['moderation']) }),
-    'context-compression': objectRule<ContextCompressionPluginOptions>({
-      id: enumRule(['context-compression']),
+    'response-healing': plugin<ResponseHealingPluginOptions>({ enabled: booleanRule }),
+    moderation: plugin<ModerationPluginOptions>({}),
+    'context-compression': plugin<ContextCompressionPluginOptions>({
       enabled: booleanRule,
       engine: nonEmpty,
     }),
-    'auto-router': objectRule<AutoRouterPluginOptions>({
-      id: enumRule(['auto-router']),
-      enabled: booleanRule,
-      allowedModels: stringList,
-      excludedModels: stringList,
-      costTier: enumRule(costTiers),
-      costQualityTradeoff: numberRule({ integer: true, min: 0, max: 10 }),
-      pinModel: booleanRule,
-    }),
-    'auto-beta-router': objectRule<AutoBetaRouterPluginOptions>({
-      id: enumRule(['auto-beta-router']),
-      enabled: booleanRule,
-      allowedModels: stringList,
-      excludedModels: stringList,
-      costTier: enumRule(costTiers),
-      costQualityTradeoff: numberRule({ integer: true, min: 0, max: 10 }),
-    }),
-    'pareto-router': objectRule<ParetoRouterPluginOptions>({
-      id: enumRule(['pareto-router']),
+    'auto-router': plugin<AutoRouterPluginOptions>({ ...autoRouter, pinModel: booleanRule }),
+    'auto-beta-router': plugin<AutoBetaRouterPluginOptions>(autoRouter),
+    'pareto-router': plugin<ParetoRouterPluginOptions>({
       enabled: booleanRule,
       maxPrice: numberRule({ min: 0 }),
       minCodingScore: numberRule({ min: 0, max: 1 }),
       priceSource: enumRule(['prompt', 'weighted_avg']),
     }),
-    fusion: objectRule<FusionPluginOptions>({
-      id: enumRule(['fusion']),
+    fusion: plugin<FusionPluginOptions>({
       enabled: booleanRule,
       analysisModels: arrayRule(stringRule(), { maxItems: 8 }),
       maxToolCalls: numberRule({ integer: true, min: 1, max: 16 }),
@@ -129,41 +119,28 @@ export function createPluginsRule(): Rule<PluginOptions[]> {
 
   const pluginRule: Rule<PluginOptions> = (value, path, issues) => {
     if (!isPlainObject(value)) {
-      issues.push({
-        path,
-        message: `must be a plugin object such as { id: "web" } (got ${describeValue(value)})`,
-      });
-      return INVALID;
+      return fail(issues, path, `must be a plugin object such as { id: "web" }${got(value)}`);
     }
     const id = value.id;
-    const rule =
-      typeof id === 'string' && Object.hasOwn(pluginRules, id) ? pluginRules[id as PluginId] : undefined;
-    if (rule === undefined) {
-      const suggestion = typeof id === 'string' ? suggestOptionName(id, pluginIds) : undefined;
-      issues.push({
-        path: childPath(path, 'id'),
-        message:
-          `must be a plugin id: ${pluginIds.map((entry) => `"${entry}"`).join(', ')} (got ${describeValue(id)})` +
-          (suggestion === undefined ? '' : `; did you mean "${suggestion}"?`),
-      });
-      return INVALID;
+    if (typeof id === 'string' && Object.hasOwn(pluginRules, id)) {
+      return pluginRules[id as PluginId](value, path, issues);
     }
-    return rule(value, path, issues);
+    const suggestion = typeof id === 'string' ? suggestOptionName(id, pluginIds) : undefined;
+    return fail(
+      issues,
+      childPath(path, 'id'),
+      `must be a plugin id: "${pluginIds.join('", "')}"${got(id)}${didYouMean(suggestion)}`,
+    );
   };
   const list = arrayRule(pluginRule);
 
   return (value, path, issues) => {
     const plugins = list(value, path, issues);
     if (plugins === INVALID) return INVALID;
-    const seen = new Set<string>();
-    for (const [index, plugin] of plugins.entries()) {
-      if (seen.has(plugin.id)) {
-        issues.push({
-          path: childPath(childPath(path, index), 'id'),
-          message: `plugin "${plugin.id}" is listed twice`,
-        });
+    for (const [index, { id }] of plugins.entries()) {
+      if (plugins.findIndex((other) => other.id === id) < index) {
+        fail(issues, childPath(childPath(path, index), 'id'), `plugin "${id}" is listed twice`);
       }
-      seen.add(plugin.id);
     }
     return plugins;
   };

@@ -4,10 +4,10 @@ import {
   arrayRule,
   booleanRule,
   childPath,
-  describeValue,
   eitherRule,
   enumRule,
-  INVALID,
+  fail,
+  got,
   isPlainObject,
   numberRule,
   type ObjectRule,
@@ -20,15 +20,16 @@ type SortObject = Exclude<NonNullable<ProviderPreferences['sort']>, string>;
 type MaxPrice = NonNullable<ProviderPreferences['maxPrice']>;
 
 /** USD per million tokens (per request / per image for those keys): a number or a decimal string. */
-const priceRule: Rule<number | string> = (value, path, issues) => {
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
-  if (typeof value === 'string' && /^\s*\d+(\.\d+)?([eE][-+]?\d+)?\s*$/.test(value)) return value.trim();
-  issues.push({
-    path,
-    message: `must be a non-negative price in USD, as a number or a decimal string (got ${describeValue(value)})`,
-  });
-  return INVALID;
-};
+const priceRule: Rule<number | string> = (value, path, issues) =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0
+    ? value
+    : typeof value === 'string' && /^\s*\d+(\.\d+)?([eE][-+]?\d+)?\s*$/.test(value)
+      ? value.trim()
+      : fail(
+          issues,
+          path,
+          `must be a non-negative price in USD, as a number or a decimal string${got(value)}`,
+        );
 
 /** The `provider` routing preferences rule (built on first use, so bundlers can drop it). */
 export function createProviderPreferencesRule(): ObjectRule<ProviderPreferences> {
@@ -40,17 +41,16 @@ export function createProviderPreferencesRule(): ObjectRule<ProviderPreferences>
     p90: nonNegative,
     p99: nonNegative,
   });
-  const percentiles: Rule<Percentiles> = (value, path, issues) => {
-    if (isPlainObject(value) && Object.keys(value).length === 0) {
-      issues.push({ path, message: 'must set at least one of p50, p75, p90, p99' });
-      return INVALID;
-    }
-    return percentileFields(value, path, issues);
-  };
   /** A number (the p50) or per-percentile thresholds. */
   const threshold = eitherRule<number, Percentiles>(
     { rule: nonNegative, when: (value) => typeof value === 'number' },
-    { rule: percentiles, when: isPlainObject },
+    {
+      rule: (value, path, issues) =>
+        Object.keys(value as Percentiles).length === 0
+          ? fail(issues, path, 'must set at least one of p50, p75, p90, p99')
+          : percentileFields(value, path, issues),
+      when: isPlainObject,
+    },
     'a non-negative number or an object with p50/p75/p90/p99',
   );
   const sort = eitherRule<ProviderSort, SortObject>(
@@ -62,7 +62,7 @@ export function createProviderPreferencesRule(): ObjectRule<ProviderPreferences>
       ),
       when: isPlainObject,
     },
-    `one of ${providerSorts.map((entry) => `"${entry}"`).join(', ')} or { by, partition }`,
+    `one of "${providerSorts.join('", "')}" or { by, partition }`,
   );
   const providers = arrayRule(stringRule(), { unique: true });
 
@@ -76,7 +76,7 @@ export function createProviderPreferencesRule(): ObjectRule<ProviderPreferences>
       enforceDistillableText: booleanRule,
       only: providers,
       ignore: providers,
-      quantizations: arrayRule(stringRule(), { unique: true }),
+      quantizations: providers,
       sort,
       preferredMinThroughput: threshold,
       preferredMaxLatency: threshold,
@@ -106,14 +106,14 @@ function checkDisjoint(
   path: string,
   issues: OptionIssue[],
 ): void {
-  if (listed === undefined || ignored === undefined) return;
-  const names = new Set(listed.map((name) => name.trim().toLowerCase()));
-  for (const [index, name] of ignored.entries()) {
+  const names = new Set(listed?.map((name) => name.trim().toLowerCase()));
+  for (const [index, name] of (ignored ?? []).entries()) {
     if (names.has(name.trim().toLowerCase())) {
-      issues.push({
-        path: childPath(childPath(path, 'ignore'), index),
-        message: `"${name}" is also listed in ${childPath(path, listedName)}: a provider cannot be both ${listedName === 'only' ? 'required' : 'preferred'} and ignored`,
-      });
+      fail(
+        issues,
+        childPath(childPath(path, 'ignore'), index),
+        `"${name}" is also listed in ${childPath(path, listedName)}: a provider cannot be both ${listedName === 'only' ? 'required' : 'preferred'} and ignored`,
+      );
     }
   }
 }

@@ -53,6 +53,9 @@ const invalidCases: Array<[string, unknown, Array<[string, string]>]> = [
     [['__proto__', 'is not allowed as an option key']],
   ],
   ['constructor key', { constructor: 1 }, [['constructor', 'is not allowed as an option key']]],
+  // Regression: names of Object.prototype members were looked up as hints and crashed the validator.
+  ['a toString key', { toString: 1 }, [['toString', 'unknown option']]],
+  ['a valueOf provider key', { provider: { valueOf: 1 } }, [['provider.valueOf', 'unknown option']]],
   [
     '__proto__ in metadata',
     { metadata: JSON.parse('{"__proto__": "x"}') },

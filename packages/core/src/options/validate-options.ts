@@ -12,6 +12,7 @@ import {
   childPath,
   eitherRule,
   enumRule,
+  fail,
   INVALID,
   numberRule,
   objectRule,
@@ -22,18 +23,22 @@ import {
 import { createPluginsRule, createUserLocationRule } from './plugin-rule';
 import { createProviderPreferencesRule } from './provider-preferences-rule';
 
+const clientSetting = 'it is a client setting';
+const builtByAdapter = 'the adapter builds it from the conversation';
+const passThroughFramework = 'pass it through the framework call';
+
 /** Keys that are not options at all, and what to do instead. */
 const notOptions: Readonly<Record<string, string>> = {
   model: 'pass the model id to the adapter (use "models" for fallbacks)',
-  messages: 'the adapter builds it from the conversation',
-  prompt: 'the adapter builds it from the conversation',
+  messages: builtByAdapter,
+  prompt: builtByAdapter,
   stream: 'the adapter sets it',
-  tools: 'pass tools through the framework call',
-  toolChoice: 'pass it through the framework call',
+  tools: passThroughFramework,
+  toolChoice: passThroughFramework,
   responseFormat: "use the framework's structured output",
-  apiKey: 'it is a client setting',
-  baseURL: 'it is a client setting',
-  headers: 'it is a client setting',
+  apiKey: clientSetting,
+  baseURL: clientSetting,
+  headers: clientSetting,
   includeReasoning: 'use reasoning: { exclude: false } or { enabled: true }',
 };
 
@@ -81,10 +86,10 @@ function createOptionsRule(): Rule<OpenRouterOptions> {
       hints: { budgetTokens: 'maxTokens' },
       refine: (clean, path, issues) => {
         if (clean.effort !== undefined && clean.maxTokens !== undefined) {
-          issues.push({ path, message: 'set either effort or maxTokens, not both' });
+          fail(issues, path, 'set either effort or maxTokens, not both');
         }
         if (clean.enabled === false && (clean.effort !== undefined || clean.maxTokens !== undefined)) {
-          issues.push({ path, message: 'enabled is false, but effort or maxTokens is set' });
+          fail(issues, path, 'enabled is false, but effort or maxTokens is set');
         }
       },
     },
@@ -159,17 +164,14 @@ function createOptionsRule(): Rule<OpenRouterOptions> {
       appName: headerValue,
       appUrl: (value, path, issues) => {
         const text = headerValue(value, path, issues);
-        if (text === INVALID) return INVALID;
-        if (!/^https?:\/\/[^\s/]+/i.test(text)) {
-          issues.push({ path, message: 'must be an absolute http(s) URL, e.g. "https://example.com"' });
-          return INVALID;
-        }
-        return text;
+        return text === INVALID || /^https?:\/\/[^\s/]+/i.test(text)
+          ? text
+          : fail(issues, path, 'must be an absolute http(s) URL, e.g. "https://example.com"');
       },
       appCategories: arrayRule(
         stringRule({
           headerSafe: true,
-          forbidden: { characters: ',', reason: 'must not contain commas (categories are comma-joined)' },
+          forbidden: { character: ',', reason: 'must not contain commas (categories are comma-joined)' },
         }),
         { unique: true },
       ),
@@ -178,7 +180,7 @@ function createOptionsRule(): Rule<OpenRouterOptions> {
       hints,
       refine: (clean, path, issues) => {
         if (clean.topLogprobs !== undefined && clean.logprobs !== true) {
-          issues.push({ path: childPath(path, 'topLogprobs'), message: 'requires logprobs: true' });
+          fail(issues, childPath(path, 'topLogprobs'), 'requires logprobs: true');
         }
       },
     },

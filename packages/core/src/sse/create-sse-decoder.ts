@@ -282,7 +282,24 @@ export function createSseParser(
         return;
       }
       if (pendingLine === '') {
-        processLine(text, position, lineEnd);
+        // Inline fast paths for the two lines every event has: the blank line, and a first `data:`.
+        if (lineEnd === position) {
+          dispatch();
+        } else if (
+          data === undefined &&
+          lineEnd - position > 5 &&
+          text.charCodeAt(position) === 100 &&
+          text.charCodeAt(position + 4) === COLON &&
+          text.charCodeAt(position + 1) === 97 &&
+          text.charCodeAt(position + 2) === 116 &&
+          text.charCodeAt(position + 3) === 97
+        ) {
+          const valueStart = text.charCodeAt(position + 5) === SPACE ? position + 6 : position + 5;
+          count(text, valueStart, lineEnd);
+          data = text.slice(valueStart, lineEnd);
+        } else {
+          processLine(text, position, lineEnd);
+        }
       } else {
         countPending(text, position, lineEnd);
         const line = pendingLine + text.slice(position, lineEnd);

@@ -3,7 +3,7 @@ import { errorFromPayload } from '../errors/error-from-response';
 import type { OpenRouterError } from '../errors/openrouter-error';
 import { ResponseParseError } from '../errors/response-parse-error';
 import { StreamTruncatedError } from '../errors/stream-truncated-error';
-import { parseJson } from '../json/parse-json';
+import { createChunkParser } from '../json/create-chunk-parser';
 import { createSseParser } from '../sse/create-sse-decoder';
 import type { WireChatChunk } from '../wire/chat';
 import type { ChatDelta, ChatResult } from './chat-result';
@@ -52,6 +52,7 @@ export function createChatEventDecoder(options: ChatEventDecoderOptions): ChatEv
   let cutOff = false;
 
   const where = { headers: response?.headers, url: response?.url };
+  const chunks = createChunkParser(eventContext);
 
   const fail = (build: (partial: ChatResult) => OpenRouterError): void => {
     if (finished) return;
@@ -79,7 +80,7 @@ export function createChatEventDecoder(options: ChatEventDecoderOptions): ChatEv
     }
     let chunk: unknown;
     try {
-      chunk = parseJson(data, eventContext);
+      chunk = chunks.parse(data);
     } catch (error) {
       const trimmed = data.trim();
       if (trimmed === '') return;

@@ -49,7 +49,15 @@ export function createChatStream(
   let reading: Promise<void> | undefined;
   let claimed = false;
   let discard = false;
+  /**
+   * One idle timer per stream, not one per read: a read only records when it started, and the
+   * timer, when it fires during a read, re-arms itself for what is left of the silence allowed.
+   */
+  const idleMs =
+    idleTimeoutMs !== undefined && idleTimeoutMs > 0 && Number.isFinite(idleTimeoutMs) ? idleTimeoutMs : 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let readStartedAt = 0;
+  let awaitingRead = false;
 
   const cleanup = (): void => {
     if (timer !== undefined) clearTimeout(timer);
@@ -85,6 +93,26 @@ export function createChatStream(
     sink.fail(build);
   };
 
+  function onIdleTimer(): void {
+    timer = undefined;
+    if (!awaitingRead || terminal !== undefined) return;
+    const silentMs = performance.now() - readStartedAt;
+    if (silentMs < idleMs) {
+      timer = setTimeout(onIdleTimer, idleMs - silentMs);
+      return;
+    }
+    interrupt(
+      (partial) =>
+        new TimeoutError({
+          kind: 'idle',
+          timeoutMs: idleMs,
+          message: `No data arrived for ${idleMs} ms while streaming (idleTimeoutMs)`,
+          generationId: partial.generationId,
+          partial,
+        }),
+    );
+  }
+
   function onAbort(): void {
     interrupt(
       (partial) => new AbortError({ message: 'The request was aborted', cause: signal?.reason, partial }),
@@ -101,20 +129,10 @@ export function createChatStream(
           new ConnectionError({ message: `Cannot read the response body: ${String(cause)}`, cause, partial }),
       );
     }
-    if (idleTimeoutMs !== undefined && idleTimeoutMs > 0 && Number.isFinite(idleTimeoutMs)) {
-      timer = setTimeout(() => {
-        timer = undefined;
-        interrupt(
-          (partial) =>
-            new TimeoutError({
-              kind: 'idle',
-              timeoutMs: idleTimeoutMs,
-              message: `No data arrived for ${idleTimeoutMs} ms while streaming (idleTimeoutMs)`,
-              generationId: partial.generationId,
-              partial,
-            }),
-        );
-      }, idleTimeoutMs);
+    if (idleMs > 0) {
+      readStartedAt = performance.now();
+      awaitingRead = true;
+      timer ??= setTimeout(onIdleTimer, idleMs);
     }
     let chunk: ReadableStreamReadResult<Uint8Array>;
     try {
@@ -131,8 +149,7 @@ export function createChatStream(
             }),
       );
     } finally {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
+      awaitingRead = false;
     }
     if (terminal !== undefined) return;
     if (chunk.done) {
@@ -161,6 +178,11 @@ export function createChatStream(
     return queue[head++];
   };
 
+  const nextResult = async (): Promise<IteratorResult<ChatStreamEvent>> => {
+    const event = await next();
+    return event === undefined ? { done: true, value: undefined } : { done: false, value: event };
+  };
+
   const cancel = async (reason?: unknown): Promise<void> => {
     if (terminal === undefined) {
       discard = true;
@@ -183,10 +205,11 @@ export function createChatStream(
       }
       claimed = true;
       return {
-        next: async (): Promise<IteratorResult<ChatStreamEvent>> => {
-          const event = await next();
-          return event === undefined ? { done: true, value: undefined } : { done: false, value: event };
-        },
+        // Events already decoded are handed out without an async function round trip.
+        next: (): Promise<IteratorResult<ChatStreamEvent>> =>
+          head < queue.length
+            ? Promise.resolve({ done: false, value: queue[head++] as ChatStreamEvent })
+            : nextResult(),
         return: async (): Promise<IteratorResult<ChatStreamEvent>> => {
           await cancel(new AbortError({ message: 'The consumer stopped reading the stream' }));
           return { done: true, value: undefined };

@@ -28,7 +28,9 @@ describe('the edge project guard', () => {
 
   it("runs the edge project on the edge runtime's fetch, streams and TextDecoder (not Node's)", () => {
     const isEdgeProject = typeof (globalThis as { EdgeRuntime?: unknown }).EdgeRuntime === 'string';
-    const installed = (globalThis as Record<symbol, unknown>)[Symbol.for('openrouter-adapters.test.edge-globals')];
+    const installed = (globalThis as Record<symbol, unknown>)[
+      Symbol.for('openrouter-adapters.test.edge-globals')
+    ];
     // Both true in the `edge` project, both false in the `node` project.
     expect(installed === true).toBe(isEdgeProject);
   });

@@ -43,7 +43,7 @@ export function limitRejection(rule: LimitRule, state: CounterState, now: number
   const window = describeWindow(rule.windowMs);
   const wait = describeDuration(retryAfterMs);
   const used = Math.max(state.value, rule.limit);
-  const running = 'requests still running count with what they may use';
+  const running = `requests still running count with what they may ${rule.metric === 'usd' ? 'spend' : 'use'}`;
   const [errorType, message] =
     rule.metric === 'requests'
       ? [

@@ -21,6 +21,16 @@ describe('normalizeLimits', () => {
       concurrentStreams: 2,
     });
   });
+
+  it('keeps the stricter of two limits on the same metric and window (they share one counter)', () => {
+    expect(
+      normalizeLimits({ tokensPerMinute: 500, windows: [{ metric: 'tokens', limit: 300, windowMs: 60_000 }] })
+        .rules,
+    ).toEqual([{ metric: 'tokens', configured: 300, limit: 300, windowMs: 60_000 }]);
+    expect(
+      normalizeLimits({ usdPerDay: 1, windows: [{ metric: 'usd', limit: 2, windowMs: 86_400_000 }] }).rules,
+    ).toEqual([{ metric: 'usd', configured: 1, limit: 1_000_000, windowMs: 86_400_000 }]);
+  });
 });
 
 describe('limitsIssues', () => {

@@ -1,8 +1,14 @@
 import type { OpenRouterError } from '@openrouter-adapters/core';
 import type { CounterCharge, CounterState, Store } from '../store/store';
 import { windowSeconds } from '../store/window-seconds';
+import {
+  fromUnits,
+  limitRejection,
+  streamsRejection,
+  type TurnCause,
+  turnRejection,
+} from './limit-rejections';
 import { type LimitRule, microDollarsPerUsd, type NormalizedLimits } from './limit-rules';
-import { fromUnits, limitRejection, streamsRejection, type TurnCause, turnRejection } from './limit-rejections';
 import type { RequestBounds } from './request-bounds';
 import { type Turn, UserTurns } from './user-turns';
 
@@ -147,7 +153,8 @@ export class Limiter {
         return { amount, limit: rule.limit };
       });
       const consumed = await this.store.consume(planned.map((entry) => entry.charge));
-      if (consumed.admitted) return { result: { ok: true, admission: this.admission(planned, consumed.states) } };
+      if (consumed.admitted)
+        return { result: { ok: true, admission: this.admission(planned, consumed.states) } };
       const refusal = refusalOf(planned, consumed.states);
       if (refusal.kind === 'too-large') return { tooLarge: refusal };
       return { result: { ok: false, rejection: this.rejection(refusal, limits) } };
@@ -193,7 +200,7 @@ export class Limiter {
       };
     }
     try {
-      if (cause.kind === 'too-large' && waited.waitedMs > 0) {
+      if (cause.kind === 'too-large' && waited.queued) {
         // Requests settled meanwhile: the bound may fit now, and then the turn is not needed.
         const reserved = await reserveBounds();
         if ('result' in reserved) {
@@ -257,7 +264,11 @@ export class Limiter {
     const planned: Planned[] = limits.rules.map((rule) => {
       const key = counterKey(rule, userId);
       if (rule.metric === 'requests') {
-        return { kind: 'requests', rule, charge: { key, amount: 1, limit: rule.limit, windowMs: rule.windowMs } };
+        return {
+          kind: 'requests',
+          rule,
+          charge: { key, amount: 1, limit: rule.limit, windowMs: rule.windowMs },
+        };
       }
       return { kind: 'budget', rule, charge: { key, windowMs: rule.windowMs, ...budget(rule) } };
     });

@@ -104,7 +104,8 @@ export async function requestBounds(input: {
   const extra = extraCost(body, models);
   const maxOutputTokens = extra === undefined ? outputCap(body, endpoint) : undefined;
   const tokensReason =
-    extra ?? (maxOutputTokens === undefined ? 'sets no `max_tokens` (and the server sets no cap)' : undefined);
+    extra ??
+    (maxOutputTokens === undefined ? 'sets no `max_tokens` (and the server sets no cap)' : undefined);
   const tokens = tokensReason === undefined ? promptTokens + (maxOutputTokens ?? 0) : undefined;
 
   let usd: number | undefined;

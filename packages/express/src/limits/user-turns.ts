@@ -2,7 +2,8 @@
 export type Turn = { release(): void };
 
 export type TurnResult =
-  | { ok: true; turn: Turn; waitedMs: number }
+  /** `queued`: the turn was taken when the request arrived, so it waited for another one to end. */
+  | { ok: true; turn: Turn; waitedMs: number; queued: boolean }
   | { ok: false; reason: 'timeout' | 'full' | 'aborted'; waitedMs: number };
 
 type Waiter = { grant(): void };
@@ -31,7 +32,7 @@ export class UserTurns {
     const waiters = this.holders.get(userId);
     if (waiters === undefined) {
       this.holders.set(userId, []);
-      return Promise.resolve({ ok: true, turn: this.turn(userId), waitedMs: 0 });
+      return Promise.resolve({ ok: true, turn: this.turn(userId), waitedMs: 0, queued: false });
     }
     if (waiters.length >= this.maxWaiting) return Promise.resolve({ ok: false, reason: 'full', waitedMs: 0 });
     const startedAt = Date.now();
@@ -45,7 +46,7 @@ export class UserTurns {
       const waiter: Waiter = {
         grant: () => {
           leave();
-          resolve({ ok: true, turn: this.turn(userId), waitedMs: Date.now() - startedAt });
+          resolve({ ok: true, turn: this.turn(userId), waitedMs: Date.now() - startedAt, queued: true });
         },
       };
       const onAbort = (): void => {

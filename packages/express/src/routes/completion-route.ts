@@ -140,7 +140,10 @@ export async function handleCompletion(call: RouteCall, endpoint: Endpoint): Pro
     gateway.limiter.admit(userId, limits, {
       stream: applied.stream,
       bounds,
-      maxWaitMs: Math.max(1, Math.min(options.budgetQueueTimeoutMs, options.timeoutMs - (Date.now() - call.startedAt))),
+      maxWaitMs: Math.max(
+        1,
+        Math.min(options.budgetQueueTimeoutMs, options.timeoutMs - (Date.now() - call.startedAt)),
+      ),
       signal: control.signal,
     }),
   ).catch((error: unknown) => {
@@ -235,7 +238,9 @@ export async function handleCompletion(call: RouteCall, endpoint: Endpoint): Pro
       // Nothing reached upstream: give the reservation back.
       await admission
         .settle({ tokens: 0, usd: 0 })
-        .catch((error: unknown) => gateway.reportError(error, { phase: 'store', userId, path: request.path }));
+        .catch((error: unknown) =>
+          gateway.reportError(error, { phase: 'store', userId, path: request.path }),
+        );
     }
   }
 }

@@ -132,7 +132,11 @@ export function createRedisConsume(
       const value = toNumber(reply[1 + 2 * index]);
       const ttl = toNumber(reply[2 + 2 * index]);
       const resetAtMs =
-        ttl === -1 ? Number.POSITIVE_INFINITY : ttl < 0 ? now + windowSeconds(charge.windowMs) * 1000 : now + ttl;
+        ttl === -1
+          ? Number.POSITIVE_INFINITY
+          : ttl < 0
+            ? now + windowSeconds(charge.windowMs) * 1000
+            : now + ttl;
       return { value, resetAtMs };
     });
     return { admitted: toNumber(reply[0]) === 1, states };

@@ -130,9 +130,9 @@ export function describeStoreConformance(
       expect((await store.get(`${key}:a`))?.value).toBe(8);
       // Room made by a negative increment is usable at once.
       await store.increment(`${key}:a`, -2, 60_000);
-      expect((await store.consume([{ key: `${key}:a`, amount: 4, limit: 10, windowMs: 60_000 }])).admitted).toBe(
-        true,
-      );
+      expect(
+        (await store.consume([{ key: `${key}:a`, amount: 4, limit: 10, windowMs: 60_000 }])).admitted,
+      ).toBe(true);
     });
 
     it('consume admits exactly up to the limit under concurrency, across several counters', async () => {
@@ -177,7 +177,9 @@ export function describeStoreConformance(
     it('consume rejects negative or non-integer amounts and repeated keys', async () => {
       const key = freshKey('consume-invalid');
       await expect(store.consume([{ key, amount: -1, limit: 5, windowMs: 60_000 }])).rejects.toThrow(/>= 0/);
-      await expect(store.consume([{ key, amount: 0.5, limit: 5, windowMs: 60_000 }])).rejects.toThrow(/integer/);
+      await expect(store.consume([{ key, amount: 0.5, limit: 5, windowMs: 60_000 }])).rejects.toThrow(
+        /integer/,
+      );
       await expect(
         store.consume([
           { key, amount: 1, limit: 5, windowMs: 60_000 },
