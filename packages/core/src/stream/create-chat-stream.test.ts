@@ -165,6 +165,36 @@ describe('createChatStream over HTTP', () => {
     expect(events.at(-1)).toMatchObject({ type: 'end', result: { text: 'late' } });
   });
 
+  it('the idle timeout counts the silence since the last byte, not since the first read', async () => {
+    await serve((response) => {
+      response.write(chunk('a'));
+      setTimeout(() => response.write(': OPENROUTER PROCESSING\n\n'), 150);
+    });
+    const stream = await open({ idleTimeoutMs: 200 });
+    const started = performance.now();
+    const events = await collect(stream);
+    const elapsed = performance.now() - started;
+    expect(TimeoutError.isInstance(errorOf(events))).toBe(true);
+    expect(events.map((event) => event.type)).toEqual(['chunk', 'ping', 'error']);
+    // The ping at ~150 ms restarted the 200 ms window: the timeout comes at ~350 ms.
+    expect(elapsed).toBeGreaterThanOrEqual(320);
+    expect(elapsed).toBeLessThan(2_000);
+  });
+
+  it('a consumer that pauses between reads is not an idle upstream', async () => {
+    await serve((response) => {
+      response.write(chunk('a'));
+      setTimeout(() => response.end(chunk('b') + finish), 100);
+    });
+    const stream = await open({ idleTimeoutMs: 150 });
+    const events: ChatStreamEvent[] = [];
+    for await (const event of stream) {
+      events.push(event);
+      if (events.length === 1) await new Promise((resolve) => setTimeout(resolve, 400));
+    }
+    expect(events.at(-1)).toMatchObject({ type: 'end', result: { text: 'ab' } });
+  });
+
   it('an abort mid-stream ends with AbortError and the partial result, and cancels the body', async () => {
     const active = await serve((response) => {
       response.write(chunk('first'));

@@ -96,9 +96,10 @@ export function createChatStream(
   function onIdleTimer(): void {
     timer = undefined;
     if (!awaitingRead || terminal !== undefined) return;
-    const silentMs = performance.now() - readStartedAt;
-    if (silentMs < idleMs) {
-      timer = setTimeout(onIdleTimer, idleMs - silentMs);
+    // Timers have millisecond resolution and may fire a fraction of one early.
+    const remainingMs = idleMs - (performance.now() - readStartedAt);
+    if (remainingMs >= 1) {
+      timer = setTimeout(onIdleTimer, remainingMs);
       return;
     }
     interrupt(

@@ -19,6 +19,9 @@ export const modelsQueryParams: readonly string[] = ['category', 'supported_para
 
 type Entry = { expiresAt: number; models: Promise<ListedModel[]> };
 
+/** After the catalogue failed to load (or took too long) at admission, admissions do not wait for it this long. */
+const missBackoffMs = 10_000;
+
 function price(value: unknown): number | undefined {
   const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
   return Number.isFinite(number) && number >= 0 ? number : undefined;
@@ -54,6 +57,8 @@ export class ModelsCache {
   private readonly headers: () => Record<string, string>;
   /** The last full catalogue that loaded, by id, and when it goes stale. */
   private catalogue: { byId: Map<string, ListedModel>; expiresAt: number } | undefined;
+  /** When an admission last gave up waiting for the first catalogue (failed or too slow). */
+  private lastMissAt = Number.NEGATIVE_INFINITY;
 
   constructor(client: OpenRouterClient, ttlMs: number, headers: () => Record<string, string>) {
     this.client = client;
@@ -111,10 +116,15 @@ export class ModelsCache {
   /**
    * Listed prices for reserving a USD budget at admission. A stale catalogue is used as it is
    * (and refreshed in the background), so admission waits for upstream only before the first
-   * catalogue loaded, and then at most `maxWaitMs`. `undefined` when the price is unknown.
+   * catalogue loaded, and then at most `maxWaitMs`; after such a wait failed, admissions do not
+   * wait again for 10 s (the load goes on in the background). `undefined` when the price is unknown.
    */
   async listedPricing(modelId: string, maxWaitMs: number): Promise<ListedPricing | undefined> {
     if (this.catalogue === undefined) {
+      if (Date.now() - this.lastMissAt < missBackoffMs) {
+        this.warm();
+        return undefined;
+      }
       let timer: NodeJS.Timeout | undefined;
       const waited = await Promise.race([
         this.list().then(
@@ -126,7 +136,10 @@ export class ModelsCache {
         }),
       ]);
       clearTimeout(timer);
-      if (!waited) return undefined;
+      if (!waited) {
+        this.lastMissAt = Date.now();
+        return undefined;
+      }
     } else if (this.catalogue.expiresAt <= Date.now()) {
       this.warm();
     }
