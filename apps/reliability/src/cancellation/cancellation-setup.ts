@@ -30,7 +30,7 @@ export const phaseSetups: Record<
   'mid-text': { scenario: 'slow-tokens; interval_ms=25', directives: '[[tokens: 80]]', abortAfter: 'text' },
   // A tool-call reply has no text to pace a non-streamed body: the slow first token keeps it open.
   'mid-tool-call': {
-    scenario: 'slow-first-token; delay_ms=700; keepalive_ms=50, slow-tokens; interval_ms=150',
+    scenario: 'slow-first-token; delay_ms=1200; keepalive_ms=50, slow-tokens; interval_ms=150',
     tools: true,
     abortAfter: 'tool-call',
   },

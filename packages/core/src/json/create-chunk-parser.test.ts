@@ -144,6 +144,20 @@ describe('createChunkParser', () => {
     }
   });
 
+  it('does not learn from a payload over 64 KiB (its delta dominates), but from the next one', () => {
+    const huge = chunkText(
+      `{"images":[{"type":"image_url","image_url":{"url":"data:image/png;base64,${'A'.repeat(70_000)}"}}]}`,
+    );
+    const parser = expectSameAsParseJson([
+      huge,
+      chunkText('{"content":"a"}'),
+      chunkText('{"content":"b"}'),
+      huge,
+    ]);
+    expect(parser.learned).toBe(1);
+    expect(parser.reused).toBe(2);
+  });
+
   it('learns no envelope whose suffix could continue a number (delta end mislocated by escapes)', () => {
     // Raw lone surrogates (+5 characters each when stringified) and `\/` escapes (-1 each) make the
     // compact delta 13 characters longer than its source, so its presumed end lands on `.0` of the

@@ -13,6 +13,8 @@ type Envelope = {
 };
 
 const deltaKey = '"delta":';
+/** Longer payloads are not learned from: their delta dominates, and stringifying it would cost. */
+const maxLearnedLength = 65_536;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -39,7 +41,13 @@ function onlyPrimitives(record: Record<string, unknown>, except: string): boolea
  * `M` that is valid JSON on its own. Returns `undefined` when the chunk has no such envelope.
  */
 function learnEnvelope(text: string, chunk: unknown): Envelope | undefined {
-  if (!isRecord(chunk) || !Array.isArray(chunk.choices) || chunk.choices.length !== 1) return undefined;
+  if (
+    text.length > maxLearnedLength ||
+    !isRecord(chunk) ||
+    !Array.isArray(chunk.choices) ||
+    chunk.choices.length !== 1
+  )
+    return undefined;
   const delta = (chunk.choices[0] as Record<string, unknown> | null | undefined)?.delta;
   if (typeof delta !== 'object' || delta === null) return undefined;
   const key = text.indexOf(deltaKey);
@@ -87,9 +95,10 @@ export type ChunkParser = {
  * the envelope: the same value `JSON.parse` would return, for a fraction of the work. Anything
  * else (other envelopes, invalid deltas, errors) is parsed whole by `parseJson`, with its errors.
  *
- * Learning costs about two parses; it happens on the first chunk and then only after 2, 4, 8, ...
- * consecutive payloads that did not match (and only the payload after a learning is compared with
- * it), so a stream whose envelopes never repeat pays for about log2(n) attempts.
+ * Learning (stringifying the delta, parsing the envelope twice) costs about one parse of the
+ * payload. It happens on the first chunk and then only after 2, 4, 8, ... consecutive payloads that
+ * did not match, and only the payload after a learning is compared with the new envelope, so a
+ * stream whose envelopes never repeat pays for about log2(n) attempts.
  */
 export function createChunkParser(context?: ParseJsonContext): ChunkParser {
   let envelope: Envelope | undefined;
