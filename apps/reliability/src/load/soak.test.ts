@@ -174,13 +174,14 @@ describe(`soak: ${Math.round(durationMs / 1000)} s of steady streaming through t
     const spentBefore = await keyUsage(upstream.baseURL, serverKey);
     const started = Date.now();
     const deadline = started + durationMs;
-    const samples: Array<{ atMs: number; rssMb: number; heapMb: number }> = [];
+    const samples: Array<{ atMs: number; rssMb: number; heapMb: number; externalMb: number }> = [];
     const sampler = setInterval(() => {
       const memory = retainedMemory();
       samples.push({
         atMs: Date.now() - started,
         rssMb: memory.rssBytes / 2 ** 20,
         heapMb: memory.heapUsedBytes / 2 ** 20,
+        externalMb: memory.externalBytes / 2 ** 20,
       });
     }, 2_000);
     const worker = async (): Promise<void> => {
@@ -236,6 +237,7 @@ describe(`soak: ${Math.round(durationMs / 1000)} s of steady streaming through t
         Math.round(sample.atMs / 1000),
         Math.round(sample.rssMb),
         Math.round(sample.heapMb),
+        Math.round(sample.externalMb),
       ]),
       process: 'client + middleware (the emulator runs in its own process)',
       capture: capture.summary(),

@@ -93,8 +93,8 @@ export async function keyUsage(upstreamBaseURL: string, apiKey: string): Promise
 }
 
 /** RSS and heap of this process after a full garbage collection (what is retained, not garbage). */
-export function retainedMemory(): { rssBytes: number; heapUsedBytes: number } {
+export function retainedMemory(): { rssBytes: number; heapUsedBytes: number; externalBytes: number } {
   globalThis.gc?.();
   const usage = process.memoryUsage();
-  return { rssBytes: usage.rss, heapUsedBytes: usage.heapUsed };
+  return { rssBytes: usage.rss, heapUsedBytes: usage.heapUsed, externalBytes: usage.external };
 }

@@ -49,7 +49,7 @@ describe('load: 1,000 concurrent streams through one middleware', () => {
         streamThroughGateway({
           baseURL: gateway.baseURL,
           prompt: `load stream ${index % 50} [[tokens: ${20 + (index % 7) * 5}]]`,
-          scenario: 'slow-first-token; delay_ms=2500; keepalive_ms=500, slow-tokens; interval_ms=10',
+          scenario: 'slow-first-token; delay_ms=6000; keepalive_ms=500, slow-tokens; interval_ms=10',
           timeoutMs: 60_000,
           onOpen: () => {
             open += 1;
