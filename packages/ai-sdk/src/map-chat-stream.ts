@@ -241,6 +241,7 @@ export function mapChatStream(
               url: context.url,
               requestBody: context.requestBody,
               coreMaxRetries: 0,
+              inBand: true,
             }),
           });
           finish(error.partial, error, 'error');

@@ -1,10 +1,5 @@
 import { APICallError, InvalidArgumentError } from '@ai-sdk/provider';
-import {
-  AbortError,
-  InvalidOptionsError,
-  OpenRouterError,
-  ResponseParseError,
-} from '@openrouter-adapters/core';
+import { AbortError, InvalidOptionsError, OpenRouterError } from '@openrouter-adapters/core';
 
 export type ErrorContext = {
   /** The endpoint called (used when the error does not carry one). */
@@ -12,12 +7,16 @@ export type ErrorContext = {
   /** The wire body that was sent. */
   requestBody: unknown;
   /**
-   * Core's retry budget for the request (`0`: core does not retry), or `0` for errors that core
-   * never retries (in-band stream errors). Errors core's retry loop already handled are surfaced
-   * with `isRetryable: false` so the AI SDK does not retry them a second time; the original
-   * verdict stays on `cause.isRetryable`.
+   * Core's retry budget for the request (`0`: core does not retry). Exactly one layer retries:
+   * when core retries, every error is surfaced with `isRetryable: false` so the AI SDK does not
+   * retry it a second time; the original verdict stays on `cause.isRetryable`.
    */
   coreMaxRetries: number;
+  /**
+   * An in-band error surfaced as a stream `error` part: the AI SDK never retries those, so
+   * `isRetryable` carries core's verdict for the caller (would a new call likely succeed?).
+   */
+  inBand?: boolean;
 };
 
 /**
@@ -37,7 +36,8 @@ export function mapError(error: unknown, context: ErrorContext): unknown {
     responseHeaders: error.headers,
     responseBody: error.responseBody,
     cause: error,
-    isRetryable: error.isRetryable && !handledByCoreRetries(error, context.coreMaxRetries),
+    isRetryable:
+      error.isRetryable && (context.inBand === true || retryableByAiSdk(error, context.coreMaxRetries)),
     data: error.toJSON(),
   });
 }
@@ -52,14 +52,14 @@ export function invalidOptionsToArgumentError(error: InvalidOptionsError): Inval
 }
 
 /**
- * Core retries before the first response byte only. Errors found in a 2xx response (an error
- * body with status 200, an unparsable body) never went through its retry loop; core marks the
- * ones that did with `attempts` (older cores do not: then every HTTP error counts as retried).
+ * The AI SDK may retry only what no other layer handles and what cannot have been billed:
+ * errors from core's retry loop (`attempts` is set) when core's own retries are off. Errors found
+ * after a 2xx response (a 200 body holding `{error}`, a choice that finished with an error after
+ * partial output, an unparsable body, in-band stream errors) leave `attempts` undefined and are
+ * never retried: the upstream may already have generated (and billed) tokens.
  */
-function handledByCoreRetries(error: OpenRouterError, coreMaxRetries: number): boolean {
-  if (coreMaxRetries === 0 || ResponseParseError.isInstance(error)) return false;
-  if (!('attempts' in error)) return true;
-  return typeof (error as { attempts?: unknown }).attempts === 'number';
+function retryableByAiSdk(error: OpenRouterError, coreMaxRetries: number): boolean {
+  return error.attempts !== undefined && coreMaxRetries === 0;
 }
 
 function describe(error: OpenRouterError): string {
