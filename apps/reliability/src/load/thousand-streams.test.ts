@@ -43,13 +43,13 @@ describe('load: 1,000 concurrent streams through one middleware', () => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }, 100);
     const started = Date.now();
-    // A slow first token holds every stream open until all 1,000 are connected, then tokens every 10 ms.
+    // A slow first token (15 s: generous, so a loaded CI machine still connects all 1,000 first) holds every stream open, then tokens every 10 ms.
     const readings: StreamReading[] = await Promise.all(
       Array.from({ length: streams }, (_, index) =>
         streamThroughGateway({
           baseURL: gateway.baseURL,
           prompt: `load stream ${index % 50} [[tokens: ${20 + (index % 7) * 5}]]`,
-          scenario: 'slow-first-token; delay_ms=6000; keepalive_ms=500, slow-tokens; interval_ms=10',
+          scenario: 'slow-first-token; delay_ms=15000; keepalive_ms=500, slow-tokens; interval_ms=10',
           timeoutMs: 60_000,
           onOpen: () => {
             open += 1;
