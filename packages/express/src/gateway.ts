@@ -14,6 +14,7 @@ import type {
 } from './options/middleware-options';
 import { type ResolvedOptions, resolveOptions } from './options/resolve-options';
 import type { Endpoint, RequestPolicy } from './policy/apply-request-policy';
+import { createNodeFetch } from './proxy/create-node-fetch';
 import { GenerationOwners } from './routes/generation-owners';
 import { ModelsCache } from './routes/models-cache';
 import { guardStore } from './store/guard-store';
@@ -57,9 +58,11 @@ export function createGateway(options: OpenRouterMiddlewareOptions): Gateway {
   const resolved = resolveOptions(options);
   const redactor = new Redactor([resolved.apiKey]);
   const log = createLog(options.logger, redactor);
+  // The middleware's own transport unless the application brings a fetch (e.g. a proxy-aware one).
+  const transport = options.fetch === undefined ? createNodeFetch() : undefined;
   const client = createOpenRouterClient({
     baseURL: resolved.baseURL,
-    fetch: options.fetch,
+    fetch: options.fetch ?? transport?.fetch,
     clientName: `express/${__PACKAGE_VERSION__}`,
     maxRetries: resolved.retry.maxRetries,
     initialRetryDelayMs: resolved.retry.initialRetryDelayMs,
@@ -160,6 +163,7 @@ export function createGateway(options: OpenRouterMiddlewareOptions): Gateway {
       }
     },
     async close() {
+      transport?.close();
       if (ownsStore) await rawStore.close();
     },
   };

@@ -172,6 +172,9 @@ export type OpenRouterMiddlewareOptions = {
   logger?: GatewayLogger;
   /** Enables the PKCE sign-in routes (requires `authorize`). */
   signIn?: SignInOptions;
-  /** Injectable fetch for the upstream client (e.g. a proxy-aware one). */
+  /**
+   * Injectable fetch for the upstream client (e.g. a proxy-aware one). Default: the middleware's own
+   * keep-alive `node:http`/`node:https` transport, which never follows redirects.
+   */
   fetch?: typeof globalThis.fetch;
 };

@@ -9,6 +9,7 @@ import {
 } from '@openrouter-adapters/core';
 import type { Redactor } from '../logging/redactor';
 import { inBandErrorBytes } from './in-band-error';
+import { upstreamBody } from './upstream-body';
 import type { UpstreamControl } from './upstream-control';
 
 export type StreamOutcome = {
@@ -27,40 +28,24 @@ const CR = 13;
 
 /** Index just after the last line break, so only complete lines are forwarded. */
 function completeLinesEnd(bytes: Uint8Array): number {
-  return Math.max(bytes.lastIndexOf(LF), bytes.lastIndexOf(CR)) + 1;
-}
-
-function concat(first: Uint8Array, second: Uint8Array): Uint8Array {
-  const joined = new Uint8Array(first.length + second.length);
-  joined.set(first, 0);
-  joined.set(second, first.length);
-  return joined;
+  for (let index = bytes.length - 1; index >= 0; index--) {
+    const byte = bytes[index];
+    if (byte === LF || byte === CR) return index + 1;
+  }
+  return 0;
 }
 
 type Flushable = ServerResponse & { flush?: () => void };
 
-/** Resolves once the response drained, closed or the upstream was stopped. */
-function writable(response: ServerResponse, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      response.off('drain', done);
-      response.off('close', done);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    response.on('drain', done);
-    response.on('close', done);
-    signal.addEventListener('abort', done);
-  });
-}
-
 /**
  * Forwards an upstream SSE body to the client byte for byte as it arrives (complete lines only,
- * so a failure can always be reported as a clean event), waiting for `drain` when the client is
- * slow and flushing after each write (compression middleware). The same bytes feed core's chat
- * event decoder, which observes usage, model, provider and generation id without holding the
- * stream. Complete lines are checked for the keys in use (never expected there). A failure after the first byte ends the stream with an in-band error event and
- * `[DONE]`, never a silent clean end. The caller sent the headers and owns `control`.
+ * so a failure can always be reported as a clean event), pausing upstream while the client is
+ * slow (`drain`) and flushing after each write (compression middleware). The same bytes feed
+ * core's chat event decoder, which observes usage, model, provider and generation id without
+ * holding the stream. Complete lines are checked for the keys in use (never expected there). A
+ * failure after the first byte ends the stream with an in-band error event and `[DONE]`, never a
+ * silent clean end. The caller set the headers (not sent yet) and owns `control`; the headers go
+ * out with the first bytes when upstream's are already at hand, otherwise at once on their own.
  */
 export async function forwardStream(input: {
   upstream: Response;
@@ -79,7 +64,7 @@ export async function forwardStream(input: {
       if (event.type === 'error' || event.type === 'end') terminal ??= event;
     },
   });
-  const reader = (upstream.body as ReadableStream<Uint8Array>).getReader();
+  const body = upstreamBody(upstream);
   let held: Uint8Array | undefined;
   let waitingForClient = false;
   let readFailure: unknown;
@@ -88,48 +73,78 @@ export async function forwardStream(input: {
     if (waitingForClient) idleTimer.refresh();
     else control.stop('idle-timeout');
   }, input.idleTimeoutMs);
-  const onStop = (): void => {
-    reader.cancel().catch(() => {});
-  };
-  control.signal.addEventListener('abort', onStop);
 
-  const write = async (bytes: Uint8Array): Promise<void> => {
+  const onDrain = (): void => {
+    waitingForClient = false;
+    idleTimer.refresh();
+    body.resume();
+  };
+  const write = (bytes: Uint8Array): void => {
     if (response.destroyed || response.writableEnded) return;
     const ok = response.write(redactor.bytes(bytes));
     response.flush?.();
-    if (!ok) {
+    if (!ok && !waitingForClient) {
       waitingForClient = true;
-      await writable(response, control.signal);
-      waitingForClient = false;
-      idleTimer.refresh();
+      body.pause();
+      response.once('drain', onDrain);
     }
   };
-
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done || control.reason !== undefined) break;
-      idleTimer.refresh();
-      decoder.feed(value);
-      let bytes = held === undefined ? value : concat(held, value);
-      held = undefined;
-      const end = completeLinesEnd(bytes);
-      if (end < bytes.length) {
-        held = bytes.slice(end);
-        bytes = bytes.subarray(0, end);
-      }
-      if (bytes.length > 0) await write(bytes);
+  const onData = (chunk: Uint8Array): void => {
+    if (control.reason !== undefined) return;
+    idleTimer.refresh();
+    decoder.feed(chunk);
+    let bytes = held === undefined ? chunk : Buffer.concat([held, chunk]);
+    held = undefined;
+    const end = completeLinesEnd(bytes);
+    if (end < bytes.length) {
+      held = Buffer.from(bytes.subarray(end));
+      bytes = bytes.subarray(0, end);
     }
-  } catch (error) {
-    readFailure = error;
-  } finally {
-    clearTimeout(idleTimer);
-    control.signal.removeEventListener('abort', onStop);
+    if (bytes.length > 0) write(bytes);
+  };
+
+  // Bytes that arrived with upstream's headers go out with ours, in one write.
+  if (body.readableLength > 0) {
+    const first = body.read() as Uint8Array | null;
+    if (first !== null) onData(first);
   }
+  if (!response.headersSent && !response.destroyed) response.flushHeaders();
+
+  await new Promise<void>((resolve) => {
+    let finished = false;
+    const finish = (): void => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(idleTimer);
+      control.signal.removeEventListener('abort', onStop);
+      response.off('drain', onDrain);
+      body.off('data', onData);
+      resolve();
+    };
+    const onStop = (): void => {
+      body.destroy();
+      finish();
+    };
+    if (control.signal.aborted) {
+      onStop();
+      return;
+    }
+    control.signal.addEventListener('abort', onStop);
+    body.on('data', onData);
+    body.once('end', finish);
+    body.once('error', (error) => {
+      readFailure ??= error;
+      finish();
+    });
+    body.once('close', () => {
+      if (!body.readableEnded) readFailure ??= new Error('the connection closed before the stream ended');
+      finish();
+    });
+  });
 
   const stopped = control.reason;
   if (stopped === 'client-aborted' || response.destroyed) {
-    reader.cancel().catch(() => {});
+    body.destroy();
     return {
       completed: false,
       incompleteReason: 'client-aborted',
@@ -189,7 +204,7 @@ export async function forwardStream(input: {
       finalEvent.error,
     );
   }
-  if (held !== undefined) await write(held);
+  if (held !== undefined) write(held);
   if (!response.writableEnded) response.end();
   if (finalEvent?.type === 'end') {
     return { completed: true, incompleteReason: undefined, failure: undefined, result: finalEvent.result };

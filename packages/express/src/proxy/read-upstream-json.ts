@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import {
   ConnectionError,
   errorFromPayload,
@@ -7,13 +8,14 @@ import {
   parseJson,
   type WireUsage,
 } from '@openrouter-adapters/core';
+import { upstreamBody } from './upstream-body';
 
 /** What a non-streamed upstream body tells the middleware (for accounting). */
 export type UpstreamJson =
   | {
       ok: true;
       /** The body exactly as received. */
-      bytes: Uint8Array;
+      bytes: Buffer;
       usage: NormalizedUsage | undefined;
       model: string | undefined;
       provider: string | undefined;
@@ -22,21 +24,53 @@ export type UpstreamJson =
   /** A 200 body that holds only `{ error }` (OpenRouter does this), as core's typed error. */
   | { ok: false; error: OpenRouterError };
 
-const utf8 = new TextDecoder();
-
 function stringField(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Every byte of a body, or the error that cut it short. */
+function readAll(body: Readable): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let length = 0;
+    let finished = false;
+    body.on('data', (chunk: Uint8Array) => {
+      chunks.push(chunk);
+      length += chunk.length;
+    });
+    body.once('end', () => {
+      finished = true;
+      const only = chunks[0];
+      resolve(
+        chunks.length === 1 && only !== undefined && Buffer.isBuffer(only)
+          ? only
+          : Buffer.concat(chunks, length),
+      );
+    });
+    body.once('error', (error) => {
+      finished = true;
+      reject(error);
+    });
+    body.once('close', () => {
+      if (!finished) reject(new Error('the connection closed before the body ended'));
+    });
+  });
 }
 
 /**
  * Reads a non-streamed upstream body and parses it with core's `parseJson` (invalid JSON throws
  * core's `ResponseParseError`). The bytes are forwarded untouched; the parsed copy only feeds
- * accounting, or core's `errorFromPayload` when the body is an error.
+ * accounting, or core's `errorFromPayload` when the body is an error. `headers` are upstream's
+ * (lower-case names, as core's response metadata holds them).
  */
-export async function readUpstreamJson(upstream: Response, signal: AbortSignal): Promise<UpstreamJson> {
-  let bytes: Uint8Array;
+export async function readUpstreamJson(
+  upstream: Response,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+): Promise<UpstreamJson> {
+  let bytes: Buffer;
   try {
-    bytes = new Uint8Array(await upstream.arrayBuffer());
+    bytes = await readAll(upstreamBody(upstream));
   } catch (cause) {
     if (signal.aborted) throw cause;
     const reason = cause instanceof Error ? cause.message : String(cause);
@@ -45,11 +79,7 @@ export async function readUpstreamJson(upstream: Response, signal: AbortSignal):
       cause,
     });
   }
-  const headers: Record<string, string> = {};
-  upstream.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  const payload = parseJson(utf8.decode(bytes), {
+  const payload = parseJson(bytes.toString('utf8'), {
     what: 'the upstream response',
     status: upstream.status,
     headers,

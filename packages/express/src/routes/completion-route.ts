@@ -199,7 +199,7 @@ export async function handleCompletion(call: RouteCall, endpoint: Endpoint): Pro
     if (applied.stream && contentType.includes('text/event-stream')) {
       await relayStream(call, upstream, control, endpoint, redactor, settlement);
     } else {
-      await relayJson(call, upstream, control, redactor, settlement);
+      await relayJson(call, upstream, meta.headers, control, redactor, settlement);
     }
   } catch (error) {
     settlement.completed = false;
@@ -260,7 +260,6 @@ async function relayStream(
   response.setHeader('x-accel-buffering', 'no');
   copyAllowedHeaders(upstream.headers, (name, value) => response.setHeader(name, value));
   response.setHeader('server-timing', timing.header());
-  response.flushHeaders();
   const outcome: StreamOutcome = await forwardStream({
     upstream,
     response,
@@ -288,12 +287,13 @@ async function relayStream(
 async function relayJson(
   call: RouteCall,
   upstream: globalThis.Response,
+  upstreamHeaders: Record<string, string>,
   control: UpstreamControl,
   redactor: Redactor,
   settlement: Settlement,
 ): Promise<void> {
   const { response, timing, gateway, userId } = call;
-  const parsed = await readUpstreamJson(upstream, control.signal);
+  const parsed = await readUpstreamJson(upstream, upstreamHeaders, control.signal);
   if (!parsed.ok) {
     settlement.billable = false;
     settlement.incompleteReason = 'upstream-error';
