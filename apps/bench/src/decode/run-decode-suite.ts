@@ -17,6 +17,19 @@ export type DecodeSizeSettings = {
   paced: boolean;
   /** After timing, profile our contenders and their peers for this many iterations each (0: no profiles). */
   profileIterations: number;
+  /**
+   * After the main rounds, this many more rounds without the forced GC before each turn (0: none):
+   * the steady state of a long-lived process, where only the engine's own collections run.
+   */
+  steadyStateRounds?: number;
+};
+
+/** One contender in the steady-state rounds (no forced GC between turns). */
+export type SteadyStateTiming = {
+  id: string;
+  summary: SampleSummary;
+  roundMedians: number[];
+  ratioToFloor?: SampleSummary;
 };
 
 export type DecodeSuiteSettings = {
@@ -52,6 +65,8 @@ export type DecodeSizeResult = {
   contenders: DecodeContenderResult[];
   /** CPU profiles (self time by function and package), by contender id. */
   profiles: Record<string, CpuProfileSummary>;
+  /** The steady-state rounds, when `steadyStateRounds` asked for them. */
+  steadyState?: SteadyStateTiming[];
 };
 
 export type DecodeSuiteResult = {
@@ -72,6 +87,7 @@ export const fullDecodeSettings: DecodeSuiteSettings = {
       iterationsPerRound: 5,
       paced: true,
       profileIterations: 40,
+      steadyStateRounds: 12,
     },
     {
       chunkCount: 20_000,
@@ -95,6 +111,7 @@ export const smokeDecodeSettings: DecodeSuiteSettings = {
       iterationsPerRound: 2,
       paced: true,
       profileIterations: 2,
+      steadyStateRounds: 1,
     },
   ],
 };
@@ -171,6 +188,23 @@ async function runSize(
     result.roundMedians = timing.roundMedians;
     if (floor !== undefined) result.ratioToFloor = pairedRatios(timing, floor);
   });
+  let steadyState: SteadyStateTiming[] | undefined;
+  if ((size.steadyStateRounds ?? 0) > 0) {
+    const steady = await measureInterleaved(timed, {
+      warmupIterations: 0,
+      rounds: size.steadyStateRounds ?? 0,
+      iterationsPerRound: size.iterationsPerRound,
+      collectGarbage: false,
+      onProgress: (message) => log(`  ${size.chunkCount} chunks, steady state: ${message}`),
+    });
+    const steadyFloor = steady.find((timing) => timing.name === 'floor');
+    steadyState = steady.map((timing) => ({
+      id: timing.name,
+      summary: timing.summary,
+      roundMedians: timing.roundMedians,
+      ...(steadyFloor === undefined ? {} : { ratioToFloor: pairedRatios(timing, steadyFloor) }),
+    }));
+  }
   const profiles: Record<string, CpuProfileSummary> = {};
   if (size.profileIterations > 0) {
     for (const contender of timed) {
@@ -183,6 +217,7 @@ async function runSize(
   }
   return {
     profiles,
+    ...(steadyState === undefined ? {} : { steadyState }),
     chunkCount: stream.chunkCount,
     bytes: stream.bytes.length,
     pieces: pieces.length,

@@ -25,7 +25,27 @@ export function sizeTargets(result: SizeSuiteResult | undefined): TargetRow[] {
           : `${formatBytes(core.whole.gzipBytes)} (${core.whole.gzipBytes} B); \`createOpenRouterClient\` alone: ${formatBytes(core.mainExport?.gzipBytes ?? Number.NaN)}`,
       met: core?.whole === undefined ? undefined : core.whole.gzipBytes < CORE_LIMIT_BYTES,
     },
+    aiSdkSizeTarget(result),
   ];
+}
+
+/** AI SDK issue: our provider (excluding peers and core) smaller than the official one. */
+function aiSdkSizeTarget(result: SizeSuiteResult | undefined): TargetRow {
+  const ours = result === undefined ? undefined : find(result, '@openrouter-adapters/ai-sdk');
+  const peer = result === undefined ? undefined : find(result, '@openrouter/ai-sdk-provider');
+  const oursBytes = ours?.wholeExcludingCore?.gzipBytes;
+  const peerBytes = peer?.whole?.gzipBytes;
+  return {
+    target:
+      'AI SDK provider (excluding peers and core) smaller than `@openrouter/ai-sdk-provider`, minified + gzipped',
+    measured:
+      oursBytes === undefined || peerBytes === undefined
+        ? result === undefined
+          ? 'suite not run'
+          : 'not measured'
+        : `${formatBytes(oursBytes)} vs ${formatBytes(peerBytes)} (${formatRatio(peerBytes / oursBytes)} smaller)`,
+    met: oursBytes === undefined || peerBytes === undefined ? undefined : oursBytes < peerBytes,
+  };
 }
 
 const comparisons: readonly { ours: string; peer: string }[] = [
