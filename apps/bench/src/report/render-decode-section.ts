@@ -41,29 +41,22 @@ const peerPairs: readonly PeerPair[] = [
 const findMeasured = (size: DecodeSizeResult, id: string): DecodeContenderResult | undefined =>
   size.contenders.find((contender) => contender.id === id && contender.status === 'measured');
 
-/** Speed-up of ours over the peer: peer time / our time (median of paired rounds). */
-export function decodeSpeedUp(
-  size: DecodeSizeResult,
-  pair: { ours: string; peer: string },
-): SampleSummary | undefined {
-  const ours = findMeasured(size, pair.ours);
-  const peer = findMeasured(size, pair.peer);
-  if (ours?.roundMedians === undefined || peer?.roundMedians === undefined) return undefined;
-  return pairedRatio(peer.roundMedians, ours.roundMedians);
-}
-
 const findSteady = (size: DecodeSizeResult, id: string): SteadyStateTiming | undefined =>
   size.steadyState?.find((timing) => timing.id === id);
 
-/** Speed-up of ours over the peer in the steady-state rounds (no forced GC between turns). */
-export function steadySpeedUp(
+/**
+ * Speed-up of ours over the peer: peer time / our time (median of paired rounds), from the main
+ * rounds or, with `steady`, from the steady-state rounds (no forced GC between turns).
+ */
+export function decodeSpeedUp(
   size: DecodeSizeResult,
   pair: { ours: string; peer: string },
+  steady = false,
 ): SampleSummary | undefined {
-  const ours = findSteady(size, pair.ours);
-  const peer = findSteady(size, pair.peer);
-  if (ours === undefined || peer === undefined) return undefined;
-  return pairedRatio(peer.roundMedians, ours.roundMedians);
+  const find = steady ? findSteady : findMeasured;
+  const ours = find(size, pair.ours)?.roundMedians;
+  const peer = find(size, pair.peer)?.roundMedians;
+  return ours === undefined || peer === undefined ? undefined : pairedRatio(peer, ours);
 }
 
 const speedUpText = (speedUp: SampleSummary): string =>
@@ -85,7 +78,7 @@ function renderSteadyTable(size: DecodeSizeResult): string {
   }
   const pairs: string[] = [];
   for (const pair of peerPairs) {
-    const speedUp = steadySpeedUp(size, pair);
+    const speedUp = decodeSpeedUp(size, pair, true);
     if (speedUp !== undefined) pairs.push(`${pair.what}: ${speedUpText(speedUp)}`);
   }
   return [
@@ -235,7 +228,7 @@ export function decodeTargets(result: DecodeSuiteResult | undefined): TargetRow[
           ? size === undefined
             ? missing
             : 'not measured'
-          : `${formatRatio(speedUp.median)} faster (${formatRange(speedUp.p25, speedUp.p75, formatRatio)})${steadyNote(size === undefined ? undefined : steadySpeedUp(size, pair), (ratio) => `${formatRatio(ratio)} faster`)}`,
+          : `${formatRatio(speedUp.median)} faster (${formatRange(speedUp.p25, speedUp.p75, formatRatio)})${steadyNote(size === undefined ? undefined : decodeSpeedUp(size, pair, true), (ratio) => `${formatRatio(ratio)} faster`)}`,
       met: speedUp === undefined ? undefined : speedUp.median >= pair.target,
     });
   }
