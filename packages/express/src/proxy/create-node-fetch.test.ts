@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeFetch, type NodeFetch, nodeBodyOf } from './create-node-fetch';
@@ -235,5 +238,51 @@ describe('createNodeFetch', () => {
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('http://example.invalid/steal');
     await response.text();
+  });
+});
+
+describe('createNodeFetch over https', () => {
+  // A self-signed certificate for localhost and 127.0.0.1, for these tests only.
+  const fixture = (name: string): string =>
+    readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
+  const cert = fixture('localhost-cert.pem');
+  let secure: HttpsServer;
+  let secureOrigin: string;
+
+  beforeAll(async () => {
+    secure = createHttpsServer({ cert, key: fixture('localhost-key.pem') }, (request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          url: request.url,
+          port: request.socket.remotePort,
+          sni: (request.socket as TLSSocket).servername,
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => secure.listen(0, '127.0.0.1', resolve));
+    secureOrigin = `https://localhost:${(secure.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    secure.closeAllConnections();
+    await new Promise<void>((resolve) => secure.close(() => resolve()));
+  });
+
+  it('verifies the certificate against the name, sends SNI, and keeps the TLS connection alive', async () => {
+    transport = createNodeFetch({ ca: cert });
+    const first = (await (await transport.fetch(`${secureOrigin}/one`)).json()) as Record<string, unknown>;
+    const second = (await (await transport.fetch(`${secureOrigin}/two`)).json()) as Record<string, unknown>;
+    expect(first.url).toBe('/one');
+    expect(first.sni).toBe('localhost');
+    expect(second.port).toBe(first.port);
+  });
+
+  it('refuses a certificate it does not trust, as fetch does', async () => {
+    transport = createNodeFetch();
+    const failure = await transport.fetch(`${secureOrigin}/`).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(TypeError);
+    expect((failure as TypeError).message).toBe('fetch failed');
+    expect((failure as TypeError).cause).toMatchObject({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
   });
 });

@@ -19,6 +19,8 @@ export type NodeFetch = {
 export type NodeFetchOptions = {
   /** Idle pooled connections are closed after this long (default 4 s, or earlier when the server's `Keep-Alive: timeout` says so). */
   idleSocketTimeoutMs?: number;
+  /** Certificates to trust instead of Node's bundled roots for `https:` upstreams (tests use a self-signed one). */
+  ca?: string | string[];
 };
 
 const nodeBodyKey = Symbol('openrouter-adapters.express.nodeBody');
@@ -177,7 +179,9 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
     scheduling: 'lifo' as const,
   };
   const httpAgent = new HttpAgent(agentOptions);
-  const httpsAgent = new HttpsAgent(agentOptions);
+  const httpsAgent = new HttpsAgent(
+    options.ca === undefined ? agentOptions : { ...agentOptions, ca: options.ca },
+  );
 
   const origins = new Map<string, Origin | null>();
   /** The origin and path of an absolute URL, or `undefined` for what this transport leaves to `fetch`. */
