@@ -90,6 +90,36 @@ describe('createNodeFetch', () => {
     expect(await second.json()).toEqual({ url: '/x', b: '2' });
   });
 
+  it('writes host, content-length and connection itself, whatever the caller passes', async () => {
+    handler = (request, body, response) => {
+      response.end(
+        JSON.stringify({
+          host: request.headers.host,
+          length: request.headers['content-length'],
+          body,
+          raw: request.rawHeaders.length,
+        }),
+      );
+    };
+    transport = createNodeFetch();
+    const response = await transport.fetch(`${origin}/`, {
+      method: 'POST',
+      headers: {
+        Host: 'evil.example',
+        'Content-Length': '999',
+        Connection: 'close',
+        'Transfer-Encoding': 'chunked',
+      },
+      body: 'abc',
+    });
+    expect(await response.json()).toEqual({
+      host: origin.slice('http://'.length),
+      length: '3',
+      body: 'abc',
+      raw: 6,
+    });
+  });
+
   it('hands the proxy the Node body of its own responses, and only of those', async () => {
     handler = (_request, _body, response) => response.end('one two');
     transport = createNodeFetch();

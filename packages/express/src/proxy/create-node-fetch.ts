@@ -41,21 +41,28 @@ function isPlainBody(body: RequestInit['body']): body is string | Uint8Array | n
   return body === undefined || body === null || typeof body === 'string' || body instanceof Uint8Array;
 }
 
+/** Headers this transport writes itself (framing and routing): a caller's value is ignored, never duplicated. */
+const ownHeaders = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'keep-alive']);
+
 /** Appends request headers to Node's flat raw list `[name, value, …]` (names lower-case, as `fetch` sends them). */
 function toHeaderList(headers: RequestInit['headers'], list: string[]): void {
   if (headers === undefined) return;
+  const add = (name: string, value: string): void => {
+    const lower = name.toLowerCase();
+    if (!ownHeaders.has(lower)) list.push(lower, value);
+  };
   if (headers instanceof Headers) {
     headers.forEach((value, name) => {
-      list.push(name, value);
+      add(name, value);
     });
   } else if (Array.isArray(headers)) {
     for (const [name, value] of headers) {
-      if (name !== undefined && value !== undefined) list.push(name.toLowerCase(), value);
+      if (name !== undefined && value !== undefined) add(name, value);
     }
   } else {
     for (const name of Object.keys(headers)) {
       const value = (headers as Record<string, string>)[name];
-      if (value !== undefined) list.push(name.toLowerCase(), value);
+      if (value !== undefined) add(name, value);
     }
   }
 }
