@@ -11,7 +11,7 @@ function allTestFiles(): number {
 
 /**
  * Records the outcome of every test of a full run (passed, failed with its first error line,
- * skipped) in `results/latest.json`, so RELIABILITY.md states which checks hold and which fail.
+ * skipped) in `results/latest.json` (published by `pnpm report`), so RELIABILITY.md states which checks hold and which fail.
  */
 export class ResultsReporter implements Reporter {
   private startedAt = Date.now();

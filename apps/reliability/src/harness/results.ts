@@ -3,10 +3,15 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { suiteSeed } from './seeded-random.ts';
 
-/** `apps/reliability/results/`: `latest.json` (committed) and per-file fragments of the current run. */
+/**
+ * `apps/reliability/results/`: `latest.json` (this machine's last run, git-ignored), per-file
+ * fragments of the current run, and `published.json` (committed: the run RELIABILITY.md shows,
+ * copied from `latest.json` by the report script).
+ */
 export const resultsDirectory: string = fileURLToPath(new URL('../../results/', import.meta.url));
 export const fragmentsDirectory: string = `${resultsDirectory}fragments/`;
 export const latestResultsPath: string = `${resultsDirectory}latest.json`;
+export const publishedResultsPath: string = `${resultsDirectory}published.json`;
 
 /** One section of the results file, written by one test file. */
 export type ResultSection = {
@@ -43,8 +48,10 @@ export function mergeResultFragments(run?: { runStartedAt: number; runDurationMs
   if (!existsSync(fragmentsDirectory)) return;
   const files = readdirSync(fragmentsDirectory).filter((name) => name.endsWith('.json'));
   if (files.length === 0) return;
-  const previous: ResultsFile | undefined = existsSync(latestResultsPath)
-    ? (JSON.parse(readFileSync(latestResultsPath, 'utf8')) as ResultsFile)
+  // A partial run on a fresh clone starts from the published figures.
+  const previousPath = existsSync(latestResultsPath) ? latestResultsPath : publishedResultsPath;
+  const previous: ResultsFile | undefined = existsSync(previousPath)
+    ? (JSON.parse(readFileSync(previousPath, 'utf8')) as ResultsFile)
     : undefined;
   const sections: Record<string, ResultSection> = { ...previous?.sections };
   for (const name of files) {
