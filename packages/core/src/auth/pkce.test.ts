@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Handler, sendJson, startTestServer, type TestServer } from '../client/__fixtures__/test-server';
+import { describe, expect, it } from 'vitest';
+import { sendJson, useTestServer } from '../client/__fixtures__/test-server';
 import { InvalidOptionsError } from '../errors/invalid-options-error';
 import type { OpenRouterError } from '../errors/openrouter-error';
 import { buildAuthUrl, createPkcePair, exchangeAuthCode } from './pkce';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  server = await startTestServer(handler);
-  return server;
-}
+const serve = useTestServer();
 
 describe('createPkcePair', () => {
   it('matches the S256 vector of RFC 7636 appendix B', async () => {

@@ -1,28 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InvalidOptionsError } from '../errors/invalid-options-error';
 import { ProviderError } from '../errors/provider-error';
 import { RateLimitError } from '../errors/rate-limit-error';
 import { ResponseParseError } from '../errors/response-parse-error';
 import {
   chatCompletion,
-  type Handler,
   sendJson,
-  startTestServer,
-  type TestServer,
+  useTestServer,
 } from './__fixtures__/test-server';
 import { CORE_VERSION } from './constants';
 import { createOpenRouterClient } from './create-openrouter-client';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  server = await startTestServer(handler);
-  return server;
-}
+const serve = useTestServer();
 
 const messages = [{ role: 'user' as const, content: 'Hi' }];
 

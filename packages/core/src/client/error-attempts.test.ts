@@ -1,28 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OpenRouterError } from '../errors/openrouter-error';
 import { TimeoutError } from '../errors/timeout-error';
 import {
   chatCompletion,
-  type Handler,
   sendJson,
-  startTestServer,
-  type TestServer,
+  useTestServer,
 } from './__fixtures__/test-server';
 import { createOpenRouterClient } from './create-openrouter-client';
 
 // Adapters must retry in exactly one layer: `attempts` tells them whether core's retry loop
 // already handled an error (a number) or never saw it because it arrived after a 2xx (undefined).
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  server = await startTestServer(handler);
-  return server;
-}
+const serve = useTestServer();
 
 const body = { model: 'openai/gpt-4o-mini', messages: [{ role: 'user' as const, content: 'Hi' }] };
 const fast = { initialRetryDelayMs: 1, maxRetryDelayMs: 5_000 };
@@ -62,7 +51,6 @@ describe('attempts on errors thrown by the retry loop', () => {
     const closed = await serve(() => undefined);
     const baseURL = closed.baseURL;
     await closed.close();
-    server = undefined;
     const refused = await rejection(
       createOpenRouterClient({ baseURL, ...fast, maxRetries: 1 }).chat.send(body),
     );

@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OpenRouterError } from '../errors/openrouter-error';
-import { type Handler, sendJson, startTestServer, type TestServer } from './__fixtures__/test-server';
+import { type Handler, sendJson, useTestServer } from './__fixtures__/test-server';
 import { createOpenRouterClient } from './create-openrouter-client';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  server = await startTestServer(handler);
-  return server;
-}
+const serve = useTestServer();
 
 const apiKey = 'sk-or-v1-0123456789abcdef0123456789abcdef';
 const body = { model: 'openai/gpt-4o-mini', messages: [{ role: 'user' as const, content: 'Hi' }] };

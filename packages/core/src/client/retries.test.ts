@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BadRequestError } from '../errors/bad-request-error';
 import { ConnectionError } from '../errors/connection-error';
 import { NoEndpointsError } from '../errors/no-endpoints-error';
@@ -9,21 +9,11 @@ import {
   chatCompletion,
   type Handler,
   sendJson,
-  startTestServer,
-  type TestServer,
+  useTestServer,
 } from './__fixtures__/test-server';
 import { createOpenRouterClient } from './create-openrouter-client';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  server = await startTestServer(handler);
-  return server;
-}
+const serve = useTestServer();
 
 const body = { model: 'openai/gpt-4o-mini', messages: [{ role: 'user' as const, content: 'Hi' }] };
 const fast = { initialRetryDelayMs: 1, maxRetryDelayMs: 5_000 };
@@ -146,7 +136,6 @@ describe('retries before the first response byte', () => {
     const local = await serve(() => undefined);
     const baseURL = local.baseURL;
     await local.close();
-    server = undefined;
     const error = await rejection(
       createOpenRouterClient({ baseURL, ...fast, maxRetries: 1 }).chat.send(body),
     );

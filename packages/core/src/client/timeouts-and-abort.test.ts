@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AbortError } from '../errors/abort-error';
 import type { OpenRouterError } from '../errors/openrouter-error';
 import { TimeoutError } from '../errors/timeout-error';
@@ -8,21 +8,11 @@ import {
   chatStreamFrames,
   type Handler,
   sendJson,
-  startTestServer,
-  type TestServer,
+  useTestServer,
 } from './__fixtures__/test-server';
 import { createOpenRouterClient } from './create-openrouter-client';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  server = await startTestServer(handler);
-  return server;
-}
+const serve = useTestServer();
 
 const body = { model: 'openai/gpt-4o-mini', messages: [{ role: 'user' as const, content: 'Hi' }] };
 const never: Handler = () => undefined;

@@ -2,6 +2,7 @@
 // and inspects what the server received, including whether the client went away early.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
 
 export type ReceivedRequest = {
   method: string;
@@ -69,6 +70,22 @@ export async function startTestServer(handler: Handler): Promise<TestServer> {
       server.closeAllConnections();
       return new Promise((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+/**
+ * Starts test servers for one test file: returns the starter, and closes the server the current
+ * test started after it (closing twice is harmless, so a test may close it itself).
+ */
+export function useTestServer(): (handler: Handler) => Promise<TestServer> {
+  let current: TestServer | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return async (handler) => {
+    current = await startTestServer(handler);
+    return current;
   };
 }
 
