@@ -1,32 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatPath } from '../src/shared/chat-path';
-import { DemoPage } from './harness/demo-page';
-import { launchBrowser, type TestBrowser } from './harness/launch-browser';
 import { saveScreenshot } from './harness/screenshots';
-import { startTestDemo } from './harness/start-test-demo';
+import { startDemoSession } from './harness/start-demo-session';
 
-let server: Awaited<ReturnType<typeof startTestDemo>>;
-let browser: TestBrowser;
-let demo: DemoPage;
-let consoleErrors: string[];
-
-beforeAll(async () => {
-  server = await startTestDemo();
-  browser = await launchBrowser();
-  const opened = await browser.newPage();
-  consoleErrors = opened.consoleErrors;
-  demo = new DemoPage(opened.page, server.url);
-  await demo.open();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = startDemoSession({ tools: true });
 
 describe('the demo page, emulator mode', () => {
   it('says it runs against the emulator and lists the allowed models with price, context and a free badge', async () => {
-    const { page } = demo;
+    const { page } = session.demo;
     expect(await page.getByTestId('mode').textContent()).toContain('Emulator mode');
     const options = page.getByTestId('model-option');
     const ids = await options.evaluateAll((elements) =>
@@ -50,14 +31,14 @@ describe('the demo page, emulator mode', () => {
 
   for (const [index, { path, label }] of paths.entries()) {
     it(`answers on the ${path} path: streamed text, the calculator call with its result, model, provider and cost`, async () => {
-      await demo.choosePath(path);
-      await demo.chooseModel('openai/gpt-4o-mini');
-      const textLengths = await demo.watchTextGrowth();
-      const before = server.emulator!.requests.length;
-      await demo.send(`What is "${1234 + index} * 5678"? Use the calculator.`);
-      await demo.waitUntilIdle();
+      await session.demo.choosePath(path);
+      await session.demo.chooseModel('openai/gpt-4o-mini');
+      const textLengths = await session.demo.watchTextGrowth();
+      const before = session.server.emulator!.requests.length;
+      await session.demo.send(`What is "${1234 + index} * 5678"? Use the calculator.`);
+      await session.demo.waitUntilIdle();
 
-      const reply = demo.lastReply();
+      const reply = session.demo.lastReply();
       // Streamed: the text grew in many steps, not all at once.
       const lengths = await textLengths();
       expect(lengths.length).toBeGreaterThanOrEqual(5);
@@ -67,7 +48,7 @@ describe('the demo page, emulator mode', () => {
       expect(await tool.getAttribute('data-state')).toBe('output-available');
       expect(await tool.textContent()).toContain(`${1234 + index} * 5678`);
       expect(await reply.getByTestId('tool-result').textContent()).toContain(String((1234 + index) * 5678));
-      expect(await demo.replyText(reply)).toContain(String((1234 + index) * 5678));
+      expect(await session.demo.replyText(reply)).toContain(String((1234 + index) * 5678));
       // Who served it and what it cost.
       expect(await reply.getByTestId('reply-path').textContent()).toBe(label);
       expect(await reply.getByTestId('reply-model').textContent()).toContain('openai/gpt-4o-mini');
@@ -78,7 +59,7 @@ describe('the demo page, emulator mode', () => {
 
       // Two model requests (tool call, then the answer), both through the middleware with the
       // server's key and its data policy.
-      const requests = server
+      const requests = session.server
         .emulator!.requests.slice(before)
         .filter((request) => request.path.endsWith('/chat/completions'));
       expect(requests).toHaveLength(2);
@@ -90,12 +71,12 @@ describe('the demo page, emulator mode', () => {
   }
 
   it('keeps a running total of every reply', async () => {
-    const total = await demo.page.getByTestId('running-total').textContent();
+    const total = await session.demo.page.getByTestId('running-total').textContent();
     expect(total).toMatch(/Total: \$0\.000\d+ · [\d,]+ tokens · 3 replies$/);
-    expect(await demo.page.getByTestId('budget').textContent()).toMatch(
+    expect(await session.demo.page.getByTestId('budget').textContent()).toMatch(
       /Your budget today: \$0\.000\d+ of \$0\.25 spent$/,
     );
-    await saveScreenshot(demo.page, 'chat-three-paths');
-    expect(consoleErrors).toEqual([]);
+    await saveScreenshot(session.demo.page, 'chat-three-paths');
+    expect(session.consoleErrors).toEqual([]);
   });
 });

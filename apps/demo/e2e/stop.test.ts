@@ -1,46 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CHAT_PATHS } from '../src/shared/chat-path';
-import { DemoPage } from './harness/demo-page';
-import { launchBrowser, type TestBrowser } from './harness/launch-browser';
 import { saveScreenshot } from './harness/screenshots';
-import { startTestDemo } from './harness/start-test-demo';
+import { startDemoSession } from './harness/start-demo-session';
 
-let server: Awaited<ReturnType<typeof startTestDemo>>;
-let browser: TestBrowser;
-let demo: DemoPage;
+const session = startDemoSession();
 
 beforeAll(async () => {
-  server = await startTestDemo();
-  browser = await launchBrowser();
-  demo = new DemoPage((await browser.newPage()).page, server.url);
-  await demo.open();
-  await demo.page.locator('#tools').uncheck();
-  await demo.chooseScenario('slow-tokens');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session.demo.chooseScenario('slow-tokens');
 });
 
 describe('the Stop button', () => {
   for (const path of CHAT_PATHS) {
     it(`${path} path: stops the stream mid-answer, keeps the text, and the provider sees the disconnect`, async () => {
-      await demo.choosePath(path);
+      await session.demo.choosePath(path);
       const startedAt = Date.now();
-      await demo.send('Tell me a story about streaming.');
-      const reply = demo.lastReply();
+      await session.demo.send('Tell me a story about streaming.');
+      const reply = session.demo.lastReply();
       // Mid-stream: some text arrived, more is coming (a token every 150 ms).
-      await demo.page.waitForFunction(() => {
+      await session.demo.page.waitForFunction(() => {
         const replies = document.querySelectorAll('[data-role="assistant"]');
         const text =
           replies[replies.length - 1]?.querySelector('[data-testid="message-text"]')?.textContent ?? '';
         return text.length >= 15;
       });
       const stoppedAt = Date.now();
-      await demo.page.getByTestId('stop').click();
+      await session.demo.page.getByTestId('stop').click();
 
-      await server.emulator!.waitFor(
+      await session.server.emulator!.waitFor(
         (requests) =>
           requests.some(
             (request) =>
@@ -50,20 +36,20 @@ describe('the Stop button', () => {
           ),
         { timeoutMs: 2_000 },
       );
-      const request = server.emulator!.requests.find(
+      const request = session.server.emulator!.requests.find(
         (candidate) => candidate.startedAt >= startedAt && candidate.clientDisconnectedAt !== undefined,
       )!;
       expect(request.clientDisconnectedAt! - stoppedAt).toBeLessThan(1_000);
       expect(request.status).toBe(200);
 
-      await demo.waitUntilIdle();
+      await session.demo.waitUntilIdle();
       await reply.getByTestId('reply-stopped').waitFor();
-      const kept = await demo.replyText(reply);
+      const kept = await session.demo.replyText(reply);
       expect(kept.length).toBeGreaterThanOrEqual(15);
-      await demo.page.waitForTimeout(400);
-      expect(await demo.replyText(reply)).toBe(kept);
+      await session.demo.page.waitForTimeout(400);
+      expect(await session.demo.replyText(reply)).toBe(kept);
       expect(await reply.getByTestId('reply-error').count()).toBe(0);
-      if (path === 'langchain') await saveScreenshot(demo.page, 'stop');
+      if (path === 'langchain') await saveScreenshot(session.demo.page, 'stop');
     });
   }
 });
