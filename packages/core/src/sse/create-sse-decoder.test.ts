@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ResponseParseError } from '../errors/response-parse-error';
 import { loadFixture } from '../test-utils/load-fixture';
-import { expectSameForEverySplit } from '../test-utils/resplit';
+import { expectSameForEverySplit, splitAt } from '../test-utils/resplit';
 import { createSseDecoder, type SseEvent } from './create-sse-decoder';
 
 type Output = { events: SseEvent[]; comments: string[]; retries: number[] };
@@ -195,14 +195,7 @@ describe('createSseDecoder', () => {
             }
             const bytes = bytesOf(text);
             const cuts = [...new Set(rawCuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
-            const pieces: Uint8Array[] = [];
-            let start = 0;
-            for (const cut of cuts) {
-              pieces.push(bytes.subarray(start, cut));
-              start = cut;
-            }
-            pieces.push(bytes.subarray(start));
-            const output = decode(pieces);
+            const output = decode(splitAt(bytes, cuts));
             expect(output.events).toEqual(
               events.map((event) =>
                 event.event === undefined
