@@ -1,3 +1,4 @@
+import { memoryStore } from '@openrouter-adapters/express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCapture } from '../harness/capture';
 import { createApiKey } from '../harness/create-api-key';
@@ -137,7 +138,11 @@ beforeAll(async () => {
         drainChecks();
       }
     },
-    middleware: { forwardHeaders: ['x-emulator-scenario'] },
+    // The default store keeps one generation-ownership record per request (for `GET /generation`),
+    // up to `maxRecords` (100,000 by default, reached after hours at this rate). A smaller bound,
+    // reached during the warm-up, lets two minutes show the steady state: anything that still grows
+    // after it is a leak.
+    middleware: { forwardHeaders: ['x-emulator-scenario'], store: memoryStore({ maxRecords: 2_000 }) },
   });
 });
 

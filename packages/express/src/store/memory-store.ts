@@ -1,10 +1,19 @@
+import { InvalidOptionsError } from '@openrouter-adapters/core';
 import type { ConsumeResult, CounterCharge, CounterState, Store } from './store';
 import { assertCharges, assertInteger, windowSeconds } from './window-seconds';
 
 export type MemoryStoreOptions = {
   /** Prefix of every key (default `openrouter`). */
   prefix?: string;
+  /**
+   * Most records written with `set` kept at once (the middleware writes one per generation, to
+   * answer `GET /generation` only to the user who made it); the oldest go first. Default 100,000
+   * (roughly 25 MB). Limit counters are never dropped this way: they end with their window.
+   */
+  maxRecords?: number;
 };
+
+const defaultMaxRecords = 100_000;
 
 type Entry = { value: number; expiresAt: number };
 
@@ -22,18 +31,34 @@ const sweepIntervalMs = 30_000;
  * No timers: expired counters are dropped lazily.
  */
 export function memoryStore(options: MemoryStoreOptions = {}): Store {
+  const maxRecords = options.maxRecords ?? defaultMaxRecords;
+  if (!Number.isSafeInteger(maxRecords) || maxRecords < 1) {
+    throw new InvalidOptionsError({
+      issues: [
+        { path: 'maxRecords', message: `must be a positive integer, got ${String(options.maxRecords)}` },
+      ],
+    });
+  }
   const prefix = `${options.prefix ?? 'openrouter'}:`;
   const entries = new Map<string, Entry>();
+  /** Keys of the entries written by `set`, oldest first (counters are never in it). */
+  const records = new Set<string>();
   let nextSweepAt = Date.now() + sweepIntervalMs;
 
   const live = (key: string, now: number): Entry | undefined => {
     if (now >= nextSweepAt) {
       nextSweepAt = now + sweepIntervalMs;
-      for (const [name, entry] of entries) if (entry.expiresAt <= now) entries.delete(name);
+      for (const [name, entry] of entries) {
+        if (entry.expiresAt <= now) {
+          entries.delete(name);
+          records.delete(name);
+        }
+      }
     }
     const entry = entries.get(prefix + key);
     if (entry === undefined || entry.expiresAt > now) return entry;
     entries.delete(prefix + key);
+    records.delete(prefix + key);
     return undefined;
   };
   const state = (entry: Entry): CounterState => ({ value: entry.value, resetAtMs: entry.expiresAt });
@@ -76,13 +101,25 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
     },
     async set(key, value, ttlMs) {
       assertInteger(value);
+      const name = prefix + key;
       create(key, value, ttlMs, Date.now());
+      records.delete(name);
+      records.add(name);
+      if (records.size > maxRecords) {
+        for (const oldest of records) {
+          records.delete(oldest);
+          entries.delete(oldest);
+          if (records.size <= maxRecords) break;
+        }
+      }
     },
     async delete(key) {
       entries.delete(prefix + key);
+      records.delete(prefix + key);
     },
     async close() {
       entries.clear();
+      records.clear();
     },
   };
 }
