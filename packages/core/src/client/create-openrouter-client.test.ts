@@ -3,11 +3,7 @@ import { InvalidOptionsError } from '../errors/invalid-options-error';
 import { ProviderError } from '../errors/provider-error';
 import { RateLimitError } from '../errors/rate-limit-error';
 import { ResponseParseError } from '../errors/response-parse-error';
-import {
-  chatCompletion,
-  sendJson,
-  useTestServer,
-} from './__fixtures__/test-server';
+import { chatCompletion, sendJson, useTestServer } from './__fixtures__/test-server';
 import { CORE_VERSION } from './constants';
 import { createOpenRouterClient } from './create-openrouter-client';
 

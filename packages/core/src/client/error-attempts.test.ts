@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OpenRouterError } from '../errors/openrouter-error';
 import { TimeoutError } from '../errors/timeout-error';
-import {
-  chatCompletion,
-  sendJson,
-  useTestServer,
-} from './__fixtures__/test-server';
+import { chatCompletion, sendJson, useTestServer } from './__fixtures__/test-server';
 import { createOpenRouterClient } from './create-openrouter-client';
 
 // Adapters must retry in exactly one layer: `attempts` tells them whether core's retry loop

@@ -5,12 +5,7 @@ import { NoEndpointsError } from '../errors/no-endpoints-error';
 import type { OpenRouterError } from '../errors/openrouter-error';
 import { RateLimitError } from '../errors/rate-limit-error';
 import { ServiceUnavailableError } from '../errors/service-unavailable-error';
-import {
-  chatCompletion,
-  type Handler,
-  sendJson,
-  useTestServer,
-} from './__fixtures__/test-server';
+import { chatCompletion, type Handler, sendJson, useTestServer } from './__fixtures__/test-server';
 import { createOpenRouterClient } from './create-openrouter-client';
 
 const serve = useTestServer();
