@@ -16,13 +16,8 @@ export type HostileContext = {
   serverAuthorizationLabel: string;
 };
 
-export type HostileResponse = {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-  raw: string;
-  elapsedMs: number;
-};
+/** What a hostile request got back: the raw exchange (for the key-leak scan as well). */
+export type HostileResponse = RawResponse;
 
 /**
  * One hostile request and its documented outcome: a rejection (status + `error_type`) that
