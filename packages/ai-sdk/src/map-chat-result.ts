@@ -13,6 +13,7 @@ import { buildProviderMetadata } from './build-provider-metadata';
 import { mapFinishReason } from './map-finish-reason';
 import { citationOfAnnotation, fileOfImage, sourceOfAnnotation } from './map-response-parts';
 import { mapUsage } from './map-usage';
+import { reasoningDetailText } from './reasoning-detail-text';
 
 /**
  * A non-streamed chat result as V4 content: reasoning, text (with citations), tool calls,
@@ -101,14 +102,6 @@ export function mapChatResult(
 
 function textOfDetails(details: readonly WireReasoningDetail[]): string {
   let text = '';
-  for (const detail of details) {
-    const value =
-      detail.type === 'reasoning.text'
-        ? detail.text
-        : detail.type === 'reasoning.summary'
-          ? detail.summary
-          : undefined;
-    if (typeof value === 'string') text += value;
-  }
+  for (const detail of details) text += reasoningDetailText(detail);
   return text;
 }

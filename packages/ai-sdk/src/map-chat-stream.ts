@@ -21,6 +21,7 @@ import { mapError } from './map-error';
 import { mapFinishReason } from './map-finish-reason';
 import { citationOfAnnotation, fileOfImage, sourceOfAnnotation } from './map-response-parts';
 import { mapUsage } from './map-usage';
+import { reasoningDetailText } from './reasoning-detail-text';
 
 export type ChatStreamContext = {
   warnings: SharedV4Warning[];
@@ -105,14 +106,8 @@ export function mapChatStream(
         case 'reasoning-detail': {
           chunkHasReasoningText ??= deltas.some((other) => other.type === 'reasoning');
           if (chunkHasReasoningText) break;
-          const detail = item.detail as { type: string; text?: unknown; summary?: unknown };
-          const text =
-            detail.type === 'reasoning.text'
-              ? detail.text
-              : detail.type === 'reasoning.summary'
-                ? detail.summary
-                : undefined;
-          if (typeof text === 'string') delta('reasoning', text);
+          const text = reasoningDetailText(item.detail);
+          if (text !== '') delta('reasoning', text);
           break;
         }
         case 'tool-call-start':

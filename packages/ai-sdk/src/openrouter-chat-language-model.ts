@@ -6,9 +6,9 @@ import type {
 } from '@ai-sdk/provider';
 import { buildChatRequest } from './build-chat-request';
 import { buildRequestOptions } from './build-request-options';
+import { callCore } from './call-core';
 import { mapChatResult } from './map-chat-result';
-import { mapChatStream } from './map-chat-stream';
-import { mapError } from './map-error';
+import { mapStreamResult } from './map-stream-result';
 import type { OpenRouterModelConfig } from './openrouter-model-config';
 import type { OpenRouterChatSettings } from './openrouter-settings';
 import { readSettingsLevel, type SettingsLevel } from './resolve-openrouter-settings';
@@ -33,39 +33,34 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
     const request = buildChatRequest(this.modelId, options, this.levels);
     this.config.assertApiKey();
     const url = `${this.config.baseURL}/chat/completions`;
-    try {
-      const result = await this.config.client.chat.send(
-        request.body,
-        buildRequestOptions(options.abortSignal, request.headers, options.headers),
-      );
-      return mapChatResult(result, request, url);
-    } catch (error) {
-      throw mapError(error, { url, requestBody: request.body, coreMaxRetries: this.config.maxRetries });
-    }
+    const result = await callCore(
+      () =>
+        this.config.client.chat.send(
+          request.body,
+          buildRequestOptions(options.abortSignal, request.headers, options.headers),
+        ),
+      { url, requestBody: request.body, coreMaxRetries: this.config.maxRetries },
+    );
+    return mapChatResult(result, request, url);
   }
 
   async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
     const request = buildChatRequest(this.modelId, options, this.levels);
     this.config.assertApiKey();
     const url = `${this.config.baseURL}/chat/completions`;
-    let stream: Awaited<ReturnType<OpenRouterModelConfig['client']['chat']['stream']>>;
-    try {
-      stream = await this.config.client.chat.stream(
-        request.body,
-        buildRequestOptions(options.abortSignal, request.headers, options.headers),
-      );
-    } catch (error) {
-      throw mapError(error, { url, requestBody: request.body, coreMaxRetries: this.config.maxRetries });
-    }
-    return {
-      stream: mapChatStream(stream, {
-        warnings: request.warnings,
-        includeRawChunks: options.includeRawChunks === true,
-        url,
-        requestBody: request.body,
-      }),
-      request: { url, body: request.body },
-      response: { headers: stream.response.headers },
-    };
+    const stream = await callCore(
+      () =>
+        this.config.client.chat.stream(
+          request.body,
+          buildRequestOptions(options.abortSignal, request.headers, options.headers),
+        ),
+      { url, requestBody: request.body, coreMaxRetries: this.config.maxRetries },
+    );
+    return mapStreamResult(stream, {
+      url,
+      requestBody: request.body,
+      warnings: request.warnings,
+      includeRawChunks: options.includeRawChunks,
+    });
   }
 }

@@ -9,10 +9,10 @@ import type {
 import { normalizeUsage, type WireCompletionRequest } from '@openrouter-adapters/core';
 import { buildProviderMetadata } from './build-provider-metadata';
 import { buildRequestOptions } from './build-request-options';
+import { callCore } from './call-core';
 import { convertToCompletionPrompt } from './convert-to-completion-prompt';
-import { mapChatStream } from './map-chat-stream';
-import { mapError } from './map-error';
 import { mapFinishReason } from './map-finish-reason';
+import { mapStreamResult } from './map-stream-result';
 import { mapUsage } from './map-usage';
 import type { OpenRouterModelConfig } from './openrouter-model-config';
 import type { OpenRouterChatSettings } from './openrouter-settings';
@@ -45,15 +45,14 @@ export class OpenRouterCompletionLanguageModel implements LanguageModelV4 {
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
     const request = this.buildRequest(options);
     const url = `${this.config.baseURL}/completions`;
-    let response: Awaited<ReturnType<OpenRouterModelConfig['client']['completions']['send']>>;
-    try {
-      response = await this.config.client.completions.send(
-        request.body,
-        buildRequestOptions(options.abortSignal, request.headers, options.headers),
-      );
-    } catch (error) {
-      throw mapError(error, { url, requestBody: request.body, coreMaxRetries: this.config.maxRetries });
-    }
+    const response = await callCore(
+      () =>
+        this.config.client.completions.send(
+          request.body,
+          buildRequestOptions(options.abortSignal, request.headers, options.headers),
+        ),
+      { url, requestBody: request.body, coreMaxRetries: this.config.maxRetries },
+    );
     const choice = response.choices[0];
     const content: LanguageModelV4Content[] = [];
     if (typeof choice?.reasoning === 'string' && choice.reasoning.length > 0) {
@@ -95,25 +94,20 @@ export class OpenRouterCompletionLanguageModel implements LanguageModelV4 {
   async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
     const request = this.buildRequest(options);
     const url = `${this.config.baseURL}/completions`;
-    let stream: Awaited<ReturnType<OpenRouterModelConfig['client']['completions']['stream']>>;
-    try {
-      stream = await this.config.client.completions.stream(
-        request.body,
-        buildRequestOptions(options.abortSignal, request.headers, options.headers),
-      );
-    } catch (error) {
-      throw mapError(error, { url, requestBody: request.body, coreMaxRetries: this.config.maxRetries });
-    }
-    return {
-      stream: mapChatStream(stream, {
-        warnings: request.warnings,
-        includeRawChunks: options.includeRawChunks === true,
-        url,
-        requestBody: request.body,
-      }),
-      request: { url, body: request.body },
-      response: { headers: stream.response.headers },
-    };
+    const stream = await callCore(
+      () =>
+        this.config.client.completions.stream(
+          request.body,
+          buildRequestOptions(options.abortSignal, request.headers, options.headers),
+        ),
+      { url, requestBody: request.body, coreMaxRetries: this.config.maxRetries },
+    );
+    return mapStreamResult(stream, {
+      url,
+      requestBody: request.body,
+      warnings: request.warnings,
+      includeRawChunks: options.includeRawChunks,
+    });
   }
 
   private buildRequest(call: LanguageModelV4CallOptions): CompletionRequest {

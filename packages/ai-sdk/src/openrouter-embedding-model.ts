@@ -2,7 +2,7 @@ import type { EmbeddingModelV4, EmbeddingModelV4CallOptions, EmbeddingModelV4Res
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import { toWireRequest, type WireEmbeddingRequest } from '@openrouter-adapters/core';
 import { buildRequestOptions } from './build-request-options';
-import { mapError } from './map-error';
+import { callCore } from './call-core';
 import type { OpenRouterModelConfig } from './openrouter-model-config';
 import type { OpenRouterEmbeddingSettings } from './openrouter-settings';
 import { addExtraBody } from './resolve-call-options';
@@ -62,15 +62,14 @@ export class OpenRouterEmbeddingModel implements EmbeddingModelV4 {
     addExtraBody(body, merged.adapter.extraBody, RESERVED_KEYS);
     this.config.assertApiKey();
     const url = `${this.config.baseURL}/embeddings`;
-    let response: Awaited<ReturnType<OpenRouterModelConfig['client']['embeddings']['create']>>;
-    try {
-      response = await this.config.client.embeddings.create(
-        body,
-        buildRequestOptions(options.abortSignal, wire.headers, options.headers),
-      );
-    } catch (error) {
-      throw mapError(error, { url, requestBody: body, coreMaxRetries: this.config.maxRetries });
-    }
+    const response = await callCore(
+      () =>
+        this.config.client.embeddings.create(
+          body,
+          buildRequestOptions(options.abortSignal, wire.headers, options.headers),
+        ),
+      { url, requestBody: body, coreMaxRetries: this.config.maxRetries },
+    );
     const data = [...response.data].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
     const usage = response.usage;
     const metadata: Record<string, string | number | boolean> = { isByok: usage?.is_byok === true };

@@ -9,8 +9,8 @@ import {
 import type { WireChatRequest, WireContentPart } from '@openrouter-adapters/core';
 import { buildProviderMetadata } from './build-provider-metadata';
 import { buildRequestOptions } from './build-request-options';
+import { callCore } from './call-core';
 import { convertFilePart } from './convert-file-part';
-import { mapError } from './map-error';
 import type { OpenRouterModelConfig } from './openrouter-model-config';
 import type { OpenRouterImageSettings } from './openrouter-settings';
 import { addExtraBody, resolveCallOptions } from './resolve-call-options';
@@ -74,15 +74,14 @@ export class OpenRouterImageModel implements ImageModelV4 {
     addExtraBody(body, settings.adapter.extraBody, RESERVED_KEYS);
     this.config.assertApiKey();
     const url = `${this.config.baseURL}/chat/completions`;
-    let result: Awaited<ReturnType<OpenRouterModelConfig['client']['chat']['send']>>;
-    try {
-      result = await this.config.client.chat.send(
-        body,
-        buildRequestOptions(options.abortSignal, wire.headers, options.headers),
-      );
-    } catch (error) {
-      throw mapError(error, { url, requestBody: body, coreMaxRetries: this.config.maxRetries });
-    }
+    const result = await callCore(
+      () =>
+        this.config.client.chat.send(
+          body,
+          buildRequestOptions(options.abortSignal, wire.headers, options.headers),
+        ),
+      { url, requestBody: body, coreMaxRetries: this.config.maxRetries },
+    );
     const callMetadata = buildProviderMetadata(result).openrouter ?? {};
     const images: string[] = [];
     const imageMetadata: Array<Record<string, unknown>> = [];
