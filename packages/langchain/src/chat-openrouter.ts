@@ -12,7 +12,6 @@ import type { ChatModelStreamEvent } from '@langchain/core/language_models/event
 import type { AIMessageChunk, BaseMessage } from '@langchain/core/messages';
 import { ChatGenerationChunk, type ChatResult as LangChainChatResult } from '@langchain/core/outputs';
 import type { Runnable } from '@langchain/core/runnables';
-import { AsyncCaller } from '@langchain/core/utils/async_caller';
 import { getEnvironmentVariable } from '@langchain/core/utils/env';
 import {
   type ChatDelta,
@@ -30,6 +29,7 @@ import type {
   ChatOpenRouterRequestOptions,
 } from './chat-openrouter-fields';
 import { convertToolsToOpenRouter } from './convert-tools';
+import { createCaller } from './create-caller';
 import { mapDeltasToChunk, mapFinalChunk } from './map-delta-to-chunk';
 import { mapResultToMessage } from './map-result-to-message';
 import { mapStreamToEvents } from './map-stream-to-events';
@@ -106,15 +106,7 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
     const { appName, appUrl, appCategories, ...rest } = requestOptions;
     validateRequestOptions(requestOptions);
     this.requestOptions = rest;
-    // One retry layer: core retries before the first byte; LangChain's caller only limits concurrency.
-    // Aborts are core's too: its typed AbortError reaches the caller (no race with the signal here).
-    this.caller = new AsyncCaller({
-      maxConcurrency: fields.maxConcurrency,
-      maxRetries: 0,
-      onFailedAttempt: (error: unknown) => {
-        throw error;
-      },
-    });
+    this.caller = createCaller(fields.maxConcurrency);
     const apiKey = fields.apiKey ?? getEnvironmentVariable('OPENROUTER_API_KEY');
     this.#hasApiKey = apiKey !== undefined && apiKey !== '';
     if (fields.apiKey !== undefined) this.lc_kwargs = { ...this.lc_kwargs, apiKey: REDACTED };

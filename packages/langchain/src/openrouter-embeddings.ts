@@ -1,5 +1,4 @@
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
-import { AsyncCaller } from '@langchain/core/utils/async_caller';
 import { getEnvironmentVariable } from '@langchain/core/utils/env';
 import {
   createOpenRouterClient,
@@ -12,6 +11,7 @@ import {
   validateOptions,
 } from '@openrouter-adapters/core';
 import { DEFAULT_APP_NAME, DEFAULT_APP_URL } from './attribution';
+import { createCaller } from './create-caller';
 
 /** Constructor fields of `OpenRouterEmbeddings`. */
 export interface OpenRouterEmbeddingsFields extends EmbeddingsParams {
@@ -78,13 +78,7 @@ export class OpenRouterEmbeddings extends Embeddings {
     this.model = model;
     this.dimensions = fields.dimensions;
     this.batchSize = batchSize;
-    this.caller = new AsyncCaller({
-      maxConcurrency: fields.maxConcurrency,
-      maxRetries: 0,
-      onFailedAttempt: (error: unknown) => {
-        throw error;
-      },
-    });
+    this.caller = createCaller(fields.maxConcurrency);
     const apiKey = fields.apiKey ?? getEnvironmentVariable('OPENROUTER_API_KEY');
     this.#client = createOpenRouterClient({
       apiKey: apiKey === '' ? undefined : apiKey,
