@@ -1,20 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Options } from 'tsup';
+import { packageBuild } from '../../tsup.package';
 
-const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
-  version: string;
-};
-
-const config: Options = {
-  entry: ['src/index.ts'],
-  format: ['esm'],
-  platform: 'neutral',
-  target: 'es2023',
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  treeshake: true,
-  define: { __PACKAGE_VERSION__: JSON.stringify(version) },
-};
+const config: Options = packageBuild(import.meta.url);
 
 export default config;
