@@ -6,6 +6,7 @@ import {
   type ChatPath,
   callHeaders,
   emptyOutcome,
+  partialOf,
   promptFor,
   weatherToolDescription,
 } from './chat-path';
@@ -63,9 +64,7 @@ export function aiSdkPaths(settings: PathClientSettings): ChatPath[] {
           servedModel: servedModelOf(result.providerMetadata),
         };
       } catch (error) {
-        // The AI SDK's APICallError carries core's typed error as `cause`, with the partial result.
-        const partial = (error as { cause?: { partial?: { text?: string; finishReason?: string } } }).cause
-          ?.partial;
+        const partial = partialOf(error);
         return { ...outcome, error, text: partial?.text ?? '', finishReason: partial?.finishReason };
       }
     },

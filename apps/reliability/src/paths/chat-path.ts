@@ -65,6 +65,34 @@ export type ChatPath = {
 
 export const weatherToolDescription = 'Get the current weather for a city';
 
+/** The `get_weather` tool in OpenRouter's wire shape (an OpenAI function tool). */
+export const weatherFunctionTool: {
+  type: 'function';
+  function: { name: string; description: string; parameters: Record<string, unknown> };
+} = {
+  type: 'function',
+  function: {
+    name: 'get_weather',
+    description: weatherToolDescription,
+    parameters: {
+      type: 'object',
+      properties: { location: { type: 'string' } },
+      required: ['location'],
+      additionalProperties: false,
+    },
+  },
+};
+
+/**
+ * The partial output a failed call's error carries: core's typed errors have it as `partial`, the
+ * AI SDK's `APICallError` wraps core's error as `cause`.
+ */
+export function partialOf(error: unknown): { text?: string; finishReason?: string } | undefined {
+  type Partial = { text?: string; finishReason?: string };
+  const carrier = error as { partial?: Partial; cause?: { partial?: Partial } } | undefined;
+  return carrier?.partial ?? carrier?.cause?.partial;
+}
+
 export function promptFor(call: ChatCall): string {
   const parts = [`Reliability check ${call.marker}.`];
   if (call.tools) parts.push('What is the weather in Paris? [[tool: get_weather]]');

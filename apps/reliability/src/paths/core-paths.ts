@@ -9,8 +9,9 @@ import {
   type ChatPath,
   callHeaders,
   emptyOutcome,
+  partialOf,
   promptFor,
-  weatherToolDescription,
+  weatherFunctionTool,
 } from './chat-path';
 
 export type PathClientSettings = {
@@ -28,21 +29,7 @@ function bodyFor(call: ChatCall): WireChatRequest {
     messages: [{ role: 'user', content: promptFor(call) }],
     ...(call.tools
       ? {
-          tools: [
-            {
-              type: 'function',
-              function: {
-                name: 'get_weather',
-                description: weatherToolDescription,
-                parameters: {
-                  type: 'object',
-                  properties: { location: { type: 'string' } },
-                  required: ['location'],
-                  additionalProperties: false,
-                },
-              },
-            },
-          ],
+          tools: [weatherFunctionTool],
         }
       : {}),
   };
@@ -83,7 +70,7 @@ export function corePaths(settings: PathClientSettings): ChatPath[] {
           error: result.error,
         };
       } catch (error) {
-        const partial = (error as { partial?: { text?: string; finishReason?: string } }).partial;
+        const partial = partialOf(error);
         return { ...outcome, error, text: partial?.text ?? '', finishReason: partial?.finishReason };
       }
     },
@@ -132,7 +119,7 @@ export function corePaths(settings: PathClientSettings): ChatPath[] {
         }
         return { ...outcome, error: new Error('the stream ended without an end or error event') };
       } catch (error) {
-        const partial = (error as { partial?: { text?: string; finishReason?: string } }).partial;
+        const partial = partialOf(error);
         return {
           ...outcome,
           error,

@@ -6,24 +6,11 @@ import {
   type ChatPath,
   callHeaders,
   emptyOutcome,
+  partialOf,
   promptFor,
-  weatherToolDescription,
+  weatherFunctionTool,
 } from './chat-path';
 import type { PathClientSettings } from './core-paths';
-
-const weatherTool = {
-  type: 'function' as const,
-  function: {
-    name: 'get_weather',
-    description: weatherToolDescription,
-    parameters: {
-      type: 'object',
-      properties: { location: { type: 'string' } },
-      required: ['location'],
-      additionalProperties: false,
-    },
-  },
-};
 
 function metadataOf(message: AIMessageChunk | undefined): { finishReason?: string; model?: string } {
   const metadata = (message?.response_metadata ?? {}) as { finish_reason?: unknown; model?: unknown };
@@ -44,7 +31,7 @@ export function langchainPaths(settings: PathClientSettings): ChatPath[] {
       timeout: 20_000,
       ...(call.models ? { models: call.models } : {}),
     });
-    return call.tools ? model.bindTools([weatherTool]) : model;
+    return call.tools ? model.bindTools([weatherFunctionTool]) : model;
   };
   const callOptions = (call: ChatCall) => ({
     headers: callHeaders(call),
@@ -67,7 +54,7 @@ export function langchainPaths(settings: PathClientSettings): ChatPath[] {
           servedModel: metadata.model,
         };
       } catch (error) {
-        const partial = (error as { partial?: { text?: string; finishReason?: string } }).partial;
+        const partial = partialOf(error);
         return { ...outcome, error, text: partial?.text ?? '', finishReason: partial?.finishReason };
       }
     },
@@ -95,7 +82,7 @@ export function langchainPaths(settings: PathClientSettings): ChatPath[] {
           servedModel: metadata.model,
         };
       } catch (error) {
-        const partial = (error as { partial?: { text?: string; finishReason?: string } }).partial;
+        const partial = partialOf(error);
         return {
           ...outcome,
           error,

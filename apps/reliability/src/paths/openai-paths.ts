@@ -6,22 +6,8 @@ import {
   callHeaders,
   emptyOutcome,
   promptFor,
-  weatherToolDescription,
+  weatherFunctionTool,
 } from './chat-path';
-
-const weatherTool = {
-  type: 'function' as const,
-  function: {
-    name: 'get_weather',
-    description: weatherToolDescription,
-    parameters: {
-      type: 'object',
-      properties: { location: { type: 'string' } },
-      required: ['location'],
-      additionalProperties: false,
-    },
-  },
-};
 
 /**
  * The official `openai` client pointed at our middleware (which holds the server key; the client's
@@ -39,7 +25,7 @@ export function openAiMiddlewarePaths(settings: { baseURL: string }): ChatPath[]
     model: call.model,
     ...(call.models ? { models: call.models } : {}),
     messages: [{ role: 'user' as const, content: promptFor(call) }],
-    ...(call.tools ? { tools: [weatherTool] } : {}),
+    ...(call.tools ? { tools: [weatherFunctionTool] } : {}),
   });
   const requestOptions = (call: ChatCall) => ({
     headers: callHeaders(call),
