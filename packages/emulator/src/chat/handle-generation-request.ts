@@ -3,10 +3,10 @@ import { badRequest } from '../http/emulator-http-error';
 import { readJsonBody } from '../http/read-json-body';
 import { ActiveScenarios, checkParams, parseScenarioHeader } from '../scenarios/parse-scenarios';
 import { isScenarioName, SCENARIO_NAMES } from '../scenarios/scenario-catalogue';
+import { throwRequestFaults } from '../scenarios/throw-request-faults';
 import type { HandlerContext } from '../server/emulator-context';
 import { fastHash, hashText } from '../util/hash';
 import { createGenerationId } from '../util/ids';
-import { httpErrorForStatus } from '../wording/error-wording';
 import {
   checkAffordable,
   checkFreeTier,
@@ -140,25 +140,7 @@ export async function handleGenerationRequest(context: HandlerContext, mode: 'ch
   // Faults answered before the first byte.
   if (scenarios.has('free-tier-daily-limit'))
     throw freeTierError('day', model.freeTier?.requestsPerDay ?? 50, nextUtcMidnight(now));
-  if (scenarios.has('rate-limit')) {
-    throw httpErrorForStatus(429, {
-      model: model.id,
-      provider: provider.name,
-      retryAfter: scenarios.number('rate-limit', 'retry_after', undefined),
-    });
-  }
-  if (scenarios.has('http-error')) {
-    const code = Math.floor(scenarios.number('http-error', 'code', 500));
-    if (code < 400 || code > 599)
-      throw badRequest(`X-Emulator-Scenario: http-error \`code\` must be a 4xx or 5xx status, got ${code}`);
-    const message = scenarios.string('http-error', 'message');
-    throw httpErrorForStatus(code, {
-      model: model.id,
-      provider: provider.name,
-      retryAfter: scenarios.number('http-error', 'retry_after', undefined),
-      ...(message ? { message } : {}),
-    });
-  }
+  throwRequestFaults(scenarios, { model: model.id, provider: provider.name });
 
   // The provider checks what the conversation sends back.
   const reasoning = resolveReasoning(request, model, {

@@ -124,6 +124,14 @@ describe('POST /embeddings', () => {
         )
       ).status,
     ).toBe(502);
+    // The same rule as chat: an http-error code outside 4xx/5xx is a 400 that names it.
+    const invalidCode = await postJson(
+      url(),
+      { model: MODEL_IDS.embeddingSmall, input: 'x' },
+      { 'x-emulator-scenario': 'http-error; code=200' },
+    );
+    expect(invalidCode.status).toBe(400);
+    expect(invalidCode.body.error.message).toMatch(/http-error `code` must be a 4xx or 5xx status, got 200/);
     expect(
       (
         await postJson(

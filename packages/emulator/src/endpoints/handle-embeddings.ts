@@ -9,9 +9,9 @@ import { badRequest } from '../http/emulator-http-error';
 import { readJsonBody } from '../http/read-json-body';
 import { CORS_HEADERS, sendJson } from '../http/send-json';
 import { ActiveScenarios, parseScenarioHeader } from '../scenarios/parse-scenarios';
+import { throwRequestFaults } from '../scenarios/throw-request-faults';
 import type { HandlerContext } from '../server/emulator-context';
 import { createGenerationId } from '../util/ids';
-import { httpErrorForStatus } from '../wording/error-wording';
 import { embedText } from './embed-text';
 
 function inputTexts(input: unknown): { texts: string[]; tokens: number } {
@@ -110,22 +110,7 @@ export async function handleEmbeddings(context: HandlerContext): Promise<void> {
   context.record.model = model.id;
   context.record.provider = provider.name;
   context.record.scenarios = scenarios.names;
-  if (scenarios.has('rate-limit')) {
-    throw httpErrorForStatus(429, {
-      model: model.id,
-      provider: provider.name,
-      retryAfter: scenarios.number('rate-limit', 'retry_after', undefined),
-    });
-  }
-  if (scenarios.has('http-error')) {
-    const message = scenarios.string('http-error', 'message');
-    throw httpErrorForStatus(Math.floor(scenarios.number('http-error', 'code', 500)), {
-      model: model.id,
-      provider: provider.name,
-      retryAfter: scenarios.number('http-error', 'retry_after', undefined),
-      ...(message ? { message } : {}),
-    });
-  }
+  throwRequestFaults(scenarios, { model: model.id, provider: provider.name });
   const generationId = createGenerationId(now).replace('gen-', 'gen-emb-');
   context.record.generationId = generationId;
   if (scenarios.has('disconnect')) {

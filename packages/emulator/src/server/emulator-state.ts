@@ -97,14 +97,7 @@ export class EmulatorState {
   /** Registers a key issued by `POST /auth/keys`. */
   issueKey(key: string): void {
     this.issuedKeys.add(key);
-    this.accounts.set(key, {
-      key,
-      label: maskKey(key),
-      limit: null,
-      usage: 0,
-      known: true,
-      management: false,
-    });
+    this.accounts.set(key, issuedAccount(key));
   }
 
   totalUsage(): number {
@@ -162,16 +155,7 @@ export class EmulatorState {
     this.freeTier.clear();
     this.issuedToolCalls.clear();
     this.loadAccounts();
-    for (const key of this.issuedKeys) {
-      this.accounts.set(key, {
-        key,
-        label: maskKey(key),
-        limit: null,
-        usage: 0,
-        known: true,
-        management: false,
-      });
-    }
+    for (const key of this.issuedKeys) this.accounts.set(key, issuedAccount(key));
   }
 
   private loadAccounts(): void {
@@ -186,4 +170,9 @@ export class EmulatorState {
       });
     }
   }
+}
+
+/** A key issued by the PKCE exchange: known, no limit, nothing used yet. */
+function issuedAccount(key: string): Account {
+  return { key, label: maskKey(key), limit: null, usage: 0, known: true, management: false };
 }
