@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +70,38 @@ describe('openrouter-emulator CLI', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(io.exits).toEqual([0]);
     await expect(fetch(emulator!.url)).rejects.toThrow();
+  });
+
+  it('--log-json prints each finished request as a JSON line with the response body digest', async () => {
+    const io = createIo();
+    const emulator = await runCli(['--port', '0', '--log-json', '--api-key', 'sk-or-v1-json'], io);
+    expect(emulator).toBeDefined();
+    const response = await fetch(`${emulator!.baseURL}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk-or-v1-json', 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'openai/gpt-4o-mini',
+        stream: true,
+        messages: [{ role: 'user', content: 'x' }],
+      }),
+    });
+    const body = new Uint8Array(await response.arrayBuffer());
+    await emulator!.waitFor((requests) => requests.some((request) => request.endedAt !== undefined));
+    await new Promise((resolve) => setImmediate(resolve));
+    const lines = io.stdoutLines.slice(1).join('').trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const record = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(record).toMatchObject({
+      method: 'POST',
+      path: '/api/v1/chat/completions',
+      status: 200,
+      generationId: response.headers.get('x-generation-id'),
+      responseBytes: body.byteLength,
+      responseSha256: createHash('sha256').update(body).digest('hex'),
+    });
+    expect(JSON.stringify(record)).not.toContain('sk-or-v1-json');
+    await emulator!.close();
+    await expect(runCli(['--verbose', '--log-json'], createIo())).rejects.toThrow(/choose one/);
   });
 
   it('--help and --version print and return nothing; bad flags throw clear errors', async () => {

@@ -15,6 +15,8 @@ Options:
   --management-key <key>  Allow this key on GET /credits (repeatable)
   --generation-delay <ms> Keep finished generations "not found" this long (default 0)
   --verbose               Print one line per request
+  --log-json              Print each finished request as one JSON line (the request log's record,
+                          secrets redacted, with the response body's byte count and SHA-256)
   --version               Print the version
   --help                  Show this help
 `;
@@ -67,6 +69,7 @@ export async function runCli(commandLine: string[], io: CliIo): Promise<Emulator
       'management-key': { type: 'string', multiple: true },
       'generation-delay': { type: 'string' },
       verbose: { type: 'boolean', default: false },
+      'log-json': { type: 'boolean', default: false },
       version: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -83,6 +86,8 @@ export async function runCli(commandLine: string[], io: CliIo): Promise<Emulator
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port: expected 0..65535, got "${values.port}"`);
+  if (values.verbose && values['log-json'])
+    throw new Error('--verbose and --log-json both print one line per request: choose one');
   const generationDelayMs =
     values['generation-delay'] === undefined ? undefined : Number(values['generation-delay']);
   const emulator = await startEmulator({
@@ -92,8 +97,16 @@ export async function runCli(commandLine: string[], io: CliIo): Promise<Emulator
     requireAuth: values['require-auth'],
     apiKeys: (values['api-key'] ?? []).map(parseApiKey),
     managementKeys: values['management-key'] ?? [],
-    maxRecordedRequests: values.verbose ? 1000 : 100,
+    maxRecordedRequests: values.verbose || values['log-json'] ? 1000 : 100,
     ...(generationDelayMs !== undefined ? { generationDelayMs } : {}),
+    ...(values['log-json']
+      ? {
+          hashResponses: true,
+          onRequest: (request) => {
+            io.stdout.write(`${JSON.stringify(request)}\n`);
+          },
+        }
+      : {}),
     ...(values.verbose
       ? {
           onRequest: (request) => {

@@ -16,6 +16,7 @@ export type ResolvedOptions = {
   totalCredits: number;
   maxBodyBytes: number;
   onRequest: EmulatorOptions['onRequest'];
+  hashResponses: boolean;
 };
 
 /** Shared by every request of one emulator. */

@@ -45,8 +45,14 @@ export type EmulatorOptions = {
   maxBodyBytes?: number;
   /** Most recent requests kept in `emulator.requests` (default 10,000; older ones are dropped). */
   maxRecordedRequests?: number;
-  /** Called once per finished request (the CLI's `--verbose` uses it). */
+  /** Called once per finished request (the CLI's `--verbose` and `--log-json` use it). */
   onRequest?: (request: RecordedRequest) => void;
+  /**
+   * Record each response body's size and SHA-256 (`responseBytes`, `responseSha256`), e.g. to check
+   * that a proxy passed the bytes on unchanged. Off by default: hashing costs a few microseconds per
+   * response.
+   */
+  hashResponses?: boolean;
 };
 
 /** One request as the emulator saw it. */
@@ -76,6 +82,10 @@ export type RecordedRequest = {
   provider?: string;
   /** Scenario names applied (from `X-Emulator-Scenario` or an `emulator/<name>` model). */
   scenarios?: string[];
+  /** With `hashResponses`: bytes of response body written (also when the client went away mid-body). */
+  responseBytes?: number;
+  /** With `hashResponses`: SHA-256 (hex) of those bytes. */
+  responseSha256?: string;
 };
 
 export type WaitForOptions = {

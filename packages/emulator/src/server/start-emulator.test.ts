@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getJson, postJson } from '../test-utils/http';
@@ -211,6 +212,66 @@ describe('startEmulator', () => {
       request.end();
     });
     expect(status).toBe(400);
+  });
+
+  it('hashResponses records every body byte written: streamed, JSON, errors, and up to a client disconnect', async () => {
+    emulator = await startEmulator({ hashResponses: true });
+    const long = { ...chat, stream: true, messages: [{ role: 'user', content: 'Hello [[tokens: 120]]' }] };
+    const digest = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+    const streamed = await fetch(`${emulator.baseURL}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-emulator-scenario': 'keepalives' },
+      body: JSON.stringify(long),
+    });
+    const streamedBody = new Uint8Array(await streamed.arrayBuffer());
+    expect(streamed.status).toBe(200);
+    expect(new TextDecoder().decode(streamedBody)).toContain(': OPENROUTER PROCESSING');
+    const json = await fetch(`${emulator.baseURL}/models`);
+    const jsonBody = new Uint8Array(await json.arrayBuffer());
+    const failed = await fetch(`${emulator.baseURL}/chat/completions`, { method: 'POST', body: '{not json' });
+    const failedBody = new Uint8Array(await failed.arrayBuffer());
+    await emulator.waitFor(
+      (requests) => requests.filter((request) => request.endedAt !== undefined).length === 3,
+    );
+    const [streamedRecord, jsonRecord, failedRecord] = emulator.requests;
+    expect(streamedRecord).toMatchObject({
+      responseBytes: streamedBody.byteLength,
+      responseSha256: digest(streamedBody),
+    });
+    expect(streamedBody.byteLength).toBeGreaterThan(100);
+    expect(jsonRecord).toMatchObject({
+      responseBytes: jsonBody.byteLength,
+      responseSha256: digest(jsonBody),
+    });
+    expect(failedRecord).toMatchObject({
+      status: 400,
+      responseBytes: failedBody.byteLength,
+      responseSha256: digest(failedBody),
+    });
+
+    // A client that leaves mid-stream: the digest covers what was written until then.
+    const controller = new AbortController();
+    const partial = await fetch(`${emulator.baseURL}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-emulator-scenario': 'slow-tokens; interval_ms=100' },
+      body: JSON.stringify(long),
+      signal: controller.signal,
+    });
+    await partial.body!.getReader().read();
+    controller.abort();
+    await emulator.waitFor((requests) => requests[3]?.endedAt !== undefined, { timeoutMs: 1000 });
+    expect(emulator.requests[3]?.clientDisconnectedAt).toBeDefined();
+    expect(emulator.requests[3]?.responseBytes).toBeGreaterThan(0);
+    expect(emulator.requests[3]?.responseBytes).toBeLessThan(streamedBody.byteLength);
+    expect(emulator.requests[3]?.responseSha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('records no digest without hashResponses', async () => {
+    emulator = await startEmulator();
+    await getJson(`${emulator.baseURL}/models`);
+    await emulator.waitFor((requests) => requests[0]?.endedAt !== undefined);
+    expect(emulator.requests[0]).not.toHaveProperty('responseSha256');
+    expect(emulator.requests[0]).not.toHaveProperty('responseBytes');
   });
 
   it('reports each finished request to onRequest', async () => {

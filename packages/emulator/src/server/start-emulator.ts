@@ -12,6 +12,7 @@ import { dispatch } from './dispatch';
 import type { EmulatorContext, HandlerContext, ResolvedOptions, Timing } from './emulator-context';
 import { EmulatorState } from './emulator-state';
 import type { Emulator, EmulatorOptions, LatencyOption, RecordedRequest } from './emulator-types';
+import { hashResponseBody } from './hash-response-body';
 import { RequestLog } from './request-log';
 
 function resolveTiming(latency: LatencyOption | undefined): Timing {
@@ -46,6 +47,7 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     totalCredits: number(options.totalCredits, 100, 'totalCredits'),
     maxBodyBytes: number(options.maxBodyBytes, 10 * 1024 * 1024, 'maxBodyBytes', 1),
     onRequest: options.onRequest,
+    hashResponses: options.hashResponses === true,
   };
 }
 
@@ -104,10 +106,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       account: state.account(undefined),
       serverDestroyed: false,
     };
+    const digest = resolved.hashResponses ? hashResponseBody(response) : undefined;
     let reported = false;
     const report = (): void => {
       if (reported) return;
       reported = true;
+      if (digest !== undefined) {
+        record.responseBytes = digest.bytes;
+        record.responseSha256 = digest.sha256();
+      }
       resolved.onRequest?.(record);
     };
     response.once('finish', () => {
