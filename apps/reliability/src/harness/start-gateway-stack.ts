@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Emulator, type EmulatorOptions, startEmulator } from '@openrouter-adapters/emulator';
@@ -12,9 +11,6 @@ import {
 import express from 'express';
 import type { Capture } from './capture';
 
-/** What the emulator sent the middleware for one generation (hashed as the bytes passed). */
-export type UpstreamReply = { sha256: string; bytes: number; ended: boolean };
-
 /** The middleware in an Express app on a loopback port, in front of some upstream. */
 export type Gateway = {
   /** The middleware's mount URL, e.g. `http://127.0.0.1:PORT/api/openrouter`: clients' `baseURL`. */
@@ -24,12 +20,8 @@ export type Gateway = {
   usage: UsageEvent[];
   errors: Array<{ error: unknown; context: ErrorContext }>;
   logLines: number;
-  /** Upstream replies by generation id (only with `tapUpstream`). */
-  upstream: Map<string, UpstreamReply>;
   /** `onError` calls (also counted when errors are not kept). */
   readonly errorCount: number;
-  /** Completion and embedding requests the middleware sent upstream (only with `tapUpstream`), answered or not. */
-  readonly upstreamCalls: number;
   /** Errors Express's error handler received through `next(error)`. */
   applicationErrors: unknown[];
   /** Closes the app server and the middleware (not the upstream). */
@@ -47,14 +39,8 @@ export type GatewayStackOptions = {
   /** Share an emulator (not closed by `close()`). */
   emulator?: Emulator;
   emulatorOptions?: EmulatorOptions;
-  /** Hash every upstream body as it streams through the middleware's fetch. */
-  tapUpstream?: boolean;
   /** Keep `usage` events and `onError` errors in memory (default true; off for long runs). */
   keepUsage?: boolean;
-  /** Keep upstream reply hashes in `upstream` (default true with `tapUpstream`; off: only `onUpstreamReply`). */
-  keepUpstreamReplies?: boolean;
-  /** Called when an upstream reply ended (with `tapUpstream`). */
-  onUpstreamReply?: (generationId: string, reply: UpstreamReply) => void;
   onUsage?: (event: UsageEvent) => void;
 };
 
@@ -82,44 +68,6 @@ function tapResponse(response: ServerResponse, capture: Capture, label: string):
   });
 }
 
-/** Wraps fetch so every upstream body is hashed as it passes (keyed by `X-Generation-Id`). */
-function tappingFetch(
-  upstream: Map<string, UpstreamReply>,
-  onCall: () => void,
-  keep: boolean,
-  onReply: ((generationId: string, reply: UpstreamReply) => void) | undefined,
-): typeof globalThis.fetch {
-  return async (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (/\/(chat\/completions|completions|embeddings)$/.test(new URL(url).pathname)) onCall();
-    const response = await globalThis.fetch(input, init);
-    const generationId = response.headers.get('x-generation-id');
-    if (generationId === null || response.body === null) return response;
-    const hash = createHash('sha256');
-    const record: UpstreamReply = { sha256: '', bytes: 0, ended: false };
-    if (keep) upstream.set(generationId, record);
-    const body = response.body.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, controller) {
-          hash.update(chunk);
-          record.bytes += chunk.length;
-          controller.enqueue(chunk);
-        },
-        flush() {
-          record.sha256 = hash.digest('hex');
-          record.ended = true;
-          onReply?.(generationId, record);
-        },
-      }),
-    );
-    return new Response(body, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
-  };
-}
-
 export type GatewayOptions = Omit<GatewayStackOptions, 'emulator' | 'emulatorOptions'> & {
   /** The upstream API the middleware calls (`baseURL`), e.g. an emulator process. */
   upstreamBaseURL: string;
@@ -136,9 +84,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const usage: UsageEvent[] = [];
   const errors: Gateway['errors'] = [];
   const applicationErrors: unknown[] = [];
-  const upstream = new Map<string, UpstreamReply>();
   let logLines = 0;
-  let upstreamCalls = 0;
   let errorCount = 0;
   const log =
     (level: string) =>
@@ -152,16 +98,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     apiKey: serverKey,
     retry: { maxRetries: 2, initialDelayMs: 5, maxDelayMs: 2_000 },
     logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
-    ...(options.tapUpstream
-      ? {
-          fetch: tappingFetch(
-            upstream,
-            () => (upstreamCalls += 1),
-            options.keepUpstreamReplies !== false,
-            options.onUpstreamReply,
-          ),
-        }
-      : {}),
     ...configured,
     onUsage: async (event) => {
       if (options.keepUsage !== false) usage.push(event);
@@ -204,10 +140,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     errors,
     get logLines() {
       return logLines;
-    },
-    upstream,
-    get upstreamCalls() {
-      return upstreamCalls;
     },
     get errorCount() {
       return errorCount;

@@ -13,14 +13,26 @@ const serverKey = createApiKey();
 const capture = createCapture({ retain: false });
 let upstream: EmulatorProcess;
 let gateway: Gateway;
+/** What the emulator wrote for each generation, from its own request log (`--log-json`). */
+const replies = new Map<string, { sha256: string; bytes: number; finished: boolean }>();
 
 beforeAll(async () => {
-  upstream = await startEmulatorProcess({ apiKey: serverKey });
+  // The middleware runs with its default upstream transport; the emulator reports what it sent.
+  upstream = await startEmulatorProcess({
+    apiKey: serverKey,
+    onRequest: (record) => {
+      if (record.generationId === undefined || record.responseSha256 === undefined) return;
+      replies.set(record.generationId, {
+        sha256: record.responseSha256,
+        bytes: record.responseBytes ?? 0,
+        finished: record.status === 200 && record.clientDisconnectedAt === undefined,
+      });
+    },
+  });
   gateway = await startGateway({
     capture,
     serverKey,
     upstreamBaseURL: upstream.baseURL,
-    tapUpstream: true,
     middleware: { forwardHeaders: ['x-emulator-scenario'] },
   });
 });
@@ -63,15 +75,18 @@ describe('load: 1,000 concurrent streams through one middleware', () => {
     );
     const elapsedMs = Date.now() - started;
     clearInterval(sampler);
-    // Let the last onUsage events land.
+    // Let the last onUsage events and the emulator's last log lines land.
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && replies.size < streams)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     await new Promise((resolve) => setTimeout(resolve, 200));
     const spentAfter = await keyUsage(upstream.baseURL, serverKey);
     const memoryAfter = retainedMemory();
 
     const failed = readings.filter((reading) => reading.status !== 200 || !reading.completed);
     const mismatched = readings.filter((reading) => {
-      const reply = reading.generationId ? gateway.upstream.get(reading.generationId) : undefined;
-      return !reply?.ended || reply.sha256 !== reading.sha256 || reply.bytes !== reading.bytes;
+      const reply = reading.generationId ? replies.get(reading.generationId) : undefined;
+      return !reply?.finished || reply.sha256 !== reading.sha256 || reply.bytes !== reading.bytes;
     });
     const usageCost = gateway.usage.reduce((sum, event) => sum + (event.usage?.cost ?? 0), 0);
     const keySpent = spentAfter - spentBefore;
