@@ -2,27 +2,21 @@ import type { LanguageModelV4StreamResult, SharedV4Warning } from '@ai-sdk/provi
 import type { ChatStream } from '@openrouter-adapters/core';
 import { mapChatStream } from './map-chat-stream';
 
-export type StreamResultContext = {
-  url: string;
-  requestBody: unknown;
-  warnings: SharedV4Warning[];
-  includeRawChunks: boolean | undefined;
-};
-
 /** `doStream`'s result for a started core stream: the V4 part stream, the request and the response headers. */
 export function mapStreamResult(
   stream: ChatStream,
-  context: StreamResultContext,
+  url: string,
+  request: { body: unknown; warnings: SharedV4Warning[] },
+  call: { includeRawChunks?: boolean | undefined },
 ): LanguageModelV4StreamResult {
-  const { url, requestBody } = context;
   return {
     stream: mapChatStream(stream, {
-      warnings: context.warnings,
-      includeRawChunks: context.includeRawChunks === true,
+      warnings: request.warnings,
+      includeRawChunks: call.includeRawChunks === true,
       url,
-      requestBody,
+      requestBody: request.body,
     }),
-    request: { url, body: requestBody },
+    request: { url, body: request.body },
     response: { headers: stream.response.headers },
   };
 }

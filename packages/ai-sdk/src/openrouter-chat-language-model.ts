@@ -5,7 +5,6 @@ import type {
   LanguageModelV4StreamResult,
 } from '@ai-sdk/provider';
 import { buildChatRequest } from './build-chat-request';
-import { buildRequestOptions } from './build-request-options';
 import { callCore } from './call-core';
 import { mapChatResult } from './map-chat-result';
 import { mapStreamResult } from './map-stream-result';
@@ -33,13 +32,8 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
     const request = buildChatRequest(this.modelId, options, this.levels);
     this.config.assertApiKey();
     const url = `${this.config.baseURL}/chat/completions`;
-    const result = await callCore(
-      () =>
-        this.config.client.chat.send(
-          request.body,
-          buildRequestOptions(options.abortSignal, request.headers, options.headers),
-        ),
-      { url, requestBody: request.body, coreMaxRetries: this.config.maxRetries },
+    const result = await callCore(this.config, url, request, options, (body, requestOptions) =>
+      this.config.client.chat.send(body, requestOptions),
     );
     return mapChatResult(result, request, url);
   }
@@ -48,19 +42,9 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
     const request = buildChatRequest(this.modelId, options, this.levels);
     this.config.assertApiKey();
     const url = `${this.config.baseURL}/chat/completions`;
-    const stream = await callCore(
-      () =>
-        this.config.client.chat.stream(
-          request.body,
-          buildRequestOptions(options.abortSignal, request.headers, options.headers),
-        ),
-      { url, requestBody: request.body, coreMaxRetries: this.config.maxRetries },
+    const stream = await callCore(this.config, url, request, options, (body, requestOptions) =>
+      this.config.client.chat.stream(body, requestOptions),
     );
-    return mapStreamResult(stream, {
-      url,
-      requestBody: request.body,
-      warnings: request.warnings,
-      includeRawChunks: options.includeRawChunks,
-    });
+    return mapStreamResult(stream, url, request, options);
   }
 }

@@ -8,7 +8,6 @@ import type {
 } from '@ai-sdk/provider';
 import { normalizeUsage, type WireCompletionRequest } from '@openrouter-adapters/core';
 import { buildProviderMetadata } from './build-provider-metadata';
-import { buildRequestOptions } from './build-request-options';
 import { callCore } from './call-core';
 import { convertToCompletionPrompt } from './convert-to-completion-prompt';
 import { mapFinishReason } from './map-finish-reason';
@@ -45,13 +44,8 @@ export class OpenRouterCompletionLanguageModel implements LanguageModelV4 {
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
     const request = this.buildRequest(options);
     const url = `${this.config.baseURL}/completions`;
-    const response = await callCore(
-      () =>
-        this.config.client.completions.send(
-          request.body,
-          buildRequestOptions(options.abortSignal, request.headers, options.headers),
-        ),
-      { url, requestBody: request.body, coreMaxRetries: this.config.maxRetries },
+    const response = await callCore(this.config, url, request, options, (body, requestOptions) =>
+      this.config.client.completions.send(body, requestOptions),
     );
     const choice = response.choices[0];
     const content: LanguageModelV4Content[] = [];
@@ -94,20 +88,10 @@ export class OpenRouterCompletionLanguageModel implements LanguageModelV4 {
   async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
     const request = this.buildRequest(options);
     const url = `${this.config.baseURL}/completions`;
-    const stream = await callCore(
-      () =>
-        this.config.client.completions.stream(
-          request.body,
-          buildRequestOptions(options.abortSignal, request.headers, options.headers),
-        ),
-      { url, requestBody: request.body, coreMaxRetries: this.config.maxRetries },
+    const stream = await callCore(this.config, url, request, options, (body, requestOptions) =>
+      this.config.client.completions.stream(body, requestOptions),
     );
-    return mapStreamResult(stream, {
-      url,
-      requestBody: request.body,
-      warnings: request.warnings,
-      includeRawChunks: options.includeRawChunks,
-    });
+    return mapStreamResult(stream, url, request, options);
   }
 
   private buildRequest(call: LanguageModelV4CallOptions): CompletionRequest {

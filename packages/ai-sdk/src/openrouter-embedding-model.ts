@@ -1,7 +1,6 @@
 import type { EmbeddingModelV4, EmbeddingModelV4CallOptions, EmbeddingModelV4Result } from '@ai-sdk/provider';
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import { toWireRequest, type WireEmbeddingRequest } from '@openrouter-adapters/core';
-import { buildRequestOptions } from './build-request-options';
 import { callCore } from './call-core';
 import type { OpenRouterModelConfig } from './openrouter-model-config';
 import type { OpenRouterEmbeddingSettings } from './openrouter-settings';
@@ -63,12 +62,11 @@ export class OpenRouterEmbeddingModel implements EmbeddingModelV4 {
     this.config.assertApiKey();
     const url = `${this.config.baseURL}/embeddings`;
     const response = await callCore(
-      () =>
-        this.config.client.embeddings.create(
-          body,
-          buildRequestOptions(options.abortSignal, wire.headers, options.headers),
-        ),
-      { url, requestBody: body, coreMaxRetries: this.config.maxRetries },
+      this.config,
+      url,
+      { body, headers: wire.headers },
+      options,
+      (wireBody, requestOptions) => this.config.client.embeddings.create(wireBody, requestOptions),
     );
     const data = [...response.data].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
     const usage = response.usage;

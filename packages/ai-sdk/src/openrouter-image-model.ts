@@ -8,7 +8,6 @@ import {
 } from '@ai-sdk/provider';
 import type { WireChatRequest, WireContentPart } from '@openrouter-adapters/core';
 import { buildProviderMetadata } from './build-provider-metadata';
-import { buildRequestOptions } from './build-request-options';
 import { callCore } from './call-core';
 import { convertFilePart } from './convert-file-part';
 import type { OpenRouterModelConfig } from './openrouter-model-config';
@@ -75,12 +74,11 @@ export class OpenRouterImageModel implements ImageModelV4 {
     this.config.assertApiKey();
     const url = `${this.config.baseURL}/chat/completions`;
     const result = await callCore(
-      () =>
-        this.config.client.chat.send(
-          body,
-          buildRequestOptions(options.abortSignal, wire.headers, options.headers),
-        ),
-      { url, requestBody: body, coreMaxRetries: this.config.maxRetries },
+      this.config,
+      url,
+      { body, headers: wire.headers },
+      options,
+      (wireBody, requestOptions) => this.config.client.chat.send(wireBody, requestOptions),
     );
     const callMetadata = buildProviderMetadata(result).openrouter ?? {};
     const images: string[] = [];
